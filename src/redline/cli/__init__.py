@@ -1,0 +1,21 @@
+"""The ``redline`` command line. Nothing below this package imports Typer."""
+
+from __future__ import annotations
+
+from redline.cli import (  # noqa: F401  (importing registers the commands)
+    actor_commands,
+    analysis_commands,
+    extract_commands,
+    ingest_commands,
+    pack_commands,
+    plan_commands,
+    quote_commands,
+)
+from redline.cli.app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,1 @@
+"""Commands: actor_commands (filled in by its owner)."""

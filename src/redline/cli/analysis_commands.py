@@ -1,0 +1,1 @@
+"""Commands: analysis_commands (filled in by its owner)."""

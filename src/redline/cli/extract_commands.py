@@ -1,0 +1,1 @@
+"""Commands: extract_commands (filled in by its owner)."""

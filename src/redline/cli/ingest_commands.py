@@ -1,0 +1,1 @@
+"""Commands: ingest_commands (filled in by its owner)."""

@@ -1,0 +1,1 @@
+"""Commands: pack_commands (filled in by its owner)."""

@@ -1,0 +1,1 @@
+"""Commands: plan_commands (filled in by its owner)."""

@@ -1,0 +1,1 @@
+"""Commands: quote_commands (filled in by its owner)."""

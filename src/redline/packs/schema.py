@@ -1,0 +1,103 @@
+"""The schema of a domain pack: parties, actors, issues and plans, validated with pydantic.
+
+A pack is a folder of YAML files (``pack.yaml``, ``actors.yaml``, ``issues.yaml``,
+``plans.yaml``, optionally ``lexicon.yaml``). Everything domain-specific lives here as data;
+the code that reads articles knows nothing about any one negotiation.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Party(_Strict):
+    """A side of the negotiation (``russia``, ``ukraine``...)."""
+
+    id: str
+    name: str
+    adjectives: list[str] = Field(default_factory=list)  # "Russian", "Ukrainian"
+
+
+class Title(_Strict):
+    """A descriptive title held for a period: "Russian foreign minister" from 2004-03-09."""
+
+    title: str
+    start: date | None = Field(default=None, alias="from")
+    end: date | None = Field(default=None, alias="to")
+
+    def holds_on(self, day: date | None) -> bool:
+        if day is None:
+            return self.end is None  # no date: the current holder
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+class Actor(_Strict):
+    """A person, state or institution that can hold positions."""
+
+    name: str  # canonical name
+    party: str
+    kind: str = "person"  # person | state | institution | media | group
+    gender: str | None = None  # male | female, for pronoun resolution of persons
+    aliases: list[str] = Field(default_factory=list)  # other full names, spelling variants
+    metonyms: list[str] = Field(default_factory=list)  # Kremlin, Moscow, White House
+    epithets: list[str] = Field(default_factory=list)  # tabloid nicknames
+    titles: list[Title] = Field(default_factory=list)
+    descriptions: list[str] = Field(default_factory=list)  # "the Russian leader" (no dates)
+
+
+class Issue(_Strict):
+    """One issue of the negotiation with its definition and lexical cues."""
+
+    id: str
+    label: str
+    definition: str
+    cues: list[str] = Field(default_factory=list)  # phrases matched case-insensitively
+    lemma_cues: list[str] = Field(default_factory=list)  # phrases matched on lemmas
+
+
+class PackPlan(_Strict):
+    """A known plan: its canonical name, aliases, proposer and points."""
+
+    id: str
+    name: str
+    proposer: str | None = None  # canonical actor name
+    aliases: list[str] = Field(default_factory=list)
+    points: int | None = None
+    announced: date | None = None
+    revision_of: str | None = None  # id of the plan this revises
+    issues: list[str] = Field(default_factory=list)
+
+
+class PackMeta(_Strict):
+    name: str
+    description: str = ""
+    language: str = "en"
+
+
+class Pack(_Strict):
+    """A whole validated pack."""
+
+    meta: PackMeta
+    parties: list[Party]
+    actors: list[Actor]
+    issues: list[Issue]
+    plans: list[PackPlan] = Field(default_factory=list)
+
+    def party_ids(self) -> set[str]:
+        return {p.id for p in self.parties}
+
+    def issue_ids(self) -> list[str]:
+        return [i.id for i in self.issues]
+
+    def actor(self, name: str) -> Actor | None:
+        folded = name.casefold()
+        for actor in self.actors:
+            if actor.name.casefold() == folded:
+                return actor
+        return None
