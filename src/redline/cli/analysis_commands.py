@@ -1,1 +1,462 @@
-"""Commands: analysis_commands (filled in by its owner)."""
+"""Commands over the store: ``positions``, ``timeline``, ``shifts``, ``conflicts``, ``brief``,
+``export``; each reads records, calls a pure analysis, and renders a table, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from redline.analysis import export as exports
+from redline.analysis.briefing import build_briefing, render_briefing
+from redline.analysis.charts import stance_colour
+from redline.analysis.conflicts import DEFAULT_WINDOW_DAYS as CONFLICT_WINDOW_DAYS
+from redline.analysis.conflicts import conflict_rows, find_conflicts
+from redline.analysis.positions import DEFAULT_WINDOW_DAYS, PositionMatrix, position_matrix
+from redline.analysis.positions import matrix_rows as position_rows
+from redline.analysis.shifts import Shift, detect_shifts, shift_rows
+from redline.analysis.timeline import IssueTimeline, build_timeline, timeline_rows
+from redline.cli.app import EXIT_USAGE, app, console, err_console
+from redline.errors import PackError, RedlineError
+
+if TYPE_CHECKING:
+    from redline.store import Store
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class BriefFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+class ExportWhat(StrEnum):
+    claims = "claims"
+    quotes = "quotes"
+    plans = "plans"
+    actors = "actors"
+    articles = "articles"
+
+
+class RowKind(StrEnum):
+    party = "party"
+    actor = "actor"
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL or SQLite path [default: $REDLINE_DB or redline.db]."),
+]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+PackOption = Annotated[str, typer.Option(help="Domain pack for issue labels and ordering.")]
+SinceOption = Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")]
+UntilOption = Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")]
+DEFAULT_PACK = "russia-ukraine"
+DEMO_SHIFTS = 10
+
+
+# -- shared plumbing ------------------------------------------------------------------------
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    err_console.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    return typer.Exit(code)
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise _fail(f"{option} {value!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+@contextmanager
+def _opened(db: str | None) -> Iterator[Store]:
+    from redline.store import open_store
+
+    try:
+        store = open_store(db)
+    except RedlineError as exc:
+        raise _fail(str(exc)) from exc
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _pack_order(pack: str) -> tuple[dict[str, str], list[str]]:
+    """Issue labels (in pack order) and party order; empty when the pack cannot be loaded."""
+    from redline.packs import load_pack
+
+    try:
+        loaded = load_pack(pack)
+    except PackError as exc:
+        err_console.print(f"[yellow]warning:[/yellow] {exc}; showing issue ids")
+        return {}, []
+    return {i.id: i.label for i in loaded.issues}, [p.id for p in loaded.parties]
+
+
+def _emit_rows(rows: Sequence[dict[str, Any]], fmt: OutputFormat, title: str) -> None:
+    """Print rows as JSON, CSV, or a plain rich table (the generic rendering)."""
+    if fmt is OutputFormat.json:
+        typer.echo(json.dumps(list(rows), ensure_ascii=False, indent=2, default=str))
+        return
+    if fmt is OutputFormat.csv:
+        buffer = io.StringIO()
+        if rows:
+            writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        typer.echo(buffer.getvalue(), nl=False)
+        return
+    table = Table(title=title, show_lines=False)
+    for name in rows[0] if rows else ():
+        table.add_column(name.replace("_", " "), overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row.values()))
+    console.print(table)
+
+
+def _stance_text(stance: str, suffix: str = "") -> Text:
+    return Text(f" {stance}{suffix} ", style=f"bold white on {stance_colour(stance)}")
+
+
+# -- positions ------------------------------------------------------------------------------
+
+
+def matrix_table(matrix: PositionMatrix, labels: dict[str, str]) -> Table:
+    """The position matrix as a rich table: a coloured stance, date and source count per cell."""
+    when = matrix.as_of.isoformat() if matrix.as_of else "latest"
+    table = Table(title=f"Positions as of {when}", show_lines=True)
+    table.add_column(matrix.row_kind, style="bold")
+    for issue in matrix.issues:
+        table.add_column(labels.get(issue, issue), overflow="fold")
+    for row in matrix.rows:
+        name = row if matrix.row_kind == "party" else f"{row}\n({matrix.row_parties[row]})"
+        cells: list[Text | str] = [name]
+        for issue in matrix.issues:
+            cell = matrix.cell(row, issue)
+            if cell is None:
+                cells.append("")
+                continue
+            text = _stance_text(cell.stance, " ?" if cell.disputed else "")
+            day = cell.date.isoformat() if cell.date else "undated"
+            text.append(f"\n{day}\n{cell.status} · {cell.sources} src")
+            if cell.disputed:
+                text.append(f"\nalso {', '.join(cell.alternatives)}", style="italic")
+            cells.append(text)
+        table.add_row(*cells)
+    return table
+
+
+@app.command()
+def positions(
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Positions on this date.")] = None,
+    by: Annotated[RowKind, typer.Option(help="Rows: parties or actors.")] = RowKind.party,
+    issue: Annotated[
+        list[str] | None, typer.Option("--issue", "-i", help="Only these issues (repeatable).")
+    ] = None,
+    window_days: Annotated[
+        int, typer.Option(min=0, help="Days before the latest claim that still count as current.")
+    ] = DEFAULT_WINDOW_DAYS,
+    fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
+    pack: PackOption = DEFAULT_PACK,
+) -> None:
+    """Where each party (or actor) stands on each issue: the latest stance, its status and sources.
+
+    Within the latest WINDOW-DAYS of claims, stated outranks reported outranks alleged; "?"
+    marks a cell whose sources disagree.
+    """
+    day = _parse_date(as_of, "--as-of")
+    labels, parties = _pack_order(pack)
+    with _opened(db) as store:
+        claims = store.read_claims(until=day)
+    matrix = position_matrix(
+        claims,
+        by=by.value,
+        as_of=day,
+        issues=issue or None,
+        issue_order=list(labels),
+        row_order=parties,
+        window_days=window_days,
+    )
+    if matrix.is_empty and fmt is OutputFormat.table:
+        when = f"on or before {day}" if day else "in the store"
+        console.print(f"No claims {when}{' on ' + ', '.join(issue) if issue else ''}.")
+        return
+    if fmt is OutputFormat.table:
+        console.print(matrix_table(matrix, labels))
+    else:
+        _emit_rows(position_rows(matrix), fmt, "positions")
+
+
+# -- timeline -------------------------------------------------------------------------------
+
+
+def timeline_tables(timelines: Sequence[IssueTimeline], labels: dict[str, str]) -> list[Table]:
+    tables = []
+    for timeline in timelines:
+        table = Table(title=labels.get(timeline.issue, timeline.issue), title_justify="left")
+        for name in ("date", "actor", "stance", "status", "evidence", "sources"):
+            table.add_column(name, overflow="fold")
+        for entry in timeline.entries:
+            stance = _stance_text(entry.stance)
+            if entry.changed:
+                mark = "reversal" if entry.reversal else "change"
+                stance.append(f"\n{mark} from {entry.previous_stance}", style="bold")
+            table.add_row(
+                entry.date.isoformat() if entry.date else "undated",
+                entry.actor,
+                stance,
+                entry.status,
+                entry.evidence,
+                "\n".join(c.label() for c in entry.sources),
+            )
+        tables.append(table)
+    return tables
+
+
+@app.command()
+def timeline(
+    actor: Annotated[str | None, typer.Option(help="Canonical actor name.")] = None,
+    party: Annotated[str | None, typer.Option(help="Party id (russia, ukraine, us...).")] = None,
+    issue: Annotated[str | None, typer.Option("--issue", "-i", help="Only this issue.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
+    pack: PackOption = DEFAULT_PACK,
+) -> None:
+    """An actor's or party's claims in date order, grouped by issue, marking each change."""
+    if actor is None and party is None:
+        raise _fail("give --actor NAME or --party PARTY")
+    labels, _ = _pack_order(pack)
+    with _opened(db) as store:
+        claims = store.read_claims(actor=actor, party=party, issue=issue)
+    timelines = build_timeline(
+        claims, actor=actor, party=party, issue=issue, issue_order=list(labels)
+    )
+    if not timelines and fmt is OutputFormat.table:
+        console.print(f"No claims for {actor or party}{' on ' + issue if issue else ''}.")
+        return
+    if fmt is OutputFormat.table:
+        for table in timeline_tables(timelines, labels):
+            console.print(table)
+    else:
+        _emit_rows(timeline_rows(timelines), fmt, "timeline")
+
+
+# -- shifts and conflicts -------------------------------------------------------------------
+
+
+def shifts_table(shifts: Sequence[Shift], labels: dict[str, str], title: str = "Shifts") -> Table:
+    table = Table(title=title, show_lines=True)
+    for name in ("date", "who", "issue", "change", "before", "after"):
+        table.add_column(name, overflow="fold")
+    for shift in shifts:
+        change = Text()
+        if shift.before:
+            change.append_text(_stance_text(shift.before.stance))
+            change.append(" → ")
+        change.append_text(_stance_text(shift.after.stance))
+        change.append(f"\n{shift.kind.replace('_', ' ')}")
+        sides = []
+        for side in (shift.before, shift.after):
+            if side is None:
+                sides.append("")
+                continue
+            cites = "; ".join(c.label() for c in side.citations)
+            sides.append(f"{side.date} ({side.status}) {side.evidence}\n[{cites}]")
+        table.add_row(
+            shift.date.isoformat(),
+            f"{shift.subject} ({shift.party})",
+            labels.get(shift.issue, shift.issue),
+            change,
+            *sides,
+        )
+    return table
+
+
+@app.command()
+def shifts(
+    since: SinceOption = None,
+    until: UntilOption = None,
+    by: Annotated[RowKind, typer.Option(help="Track actors or whole parties.")] = RowKind.actor,
+    issue: Annotated[str | None, typer.Option("--issue", "-i", help="Only this issue.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
+    pack: PackOption = DEFAULT_PACK,
+) -> None:
+    """Changes of stance (reversals, dropped demands, hardening, new threats), newest first."""
+    start, end = _parse_date(since, "--since"), _parse_date(until, "--until")
+    labels, _ = _pack_order(pack)
+    with _opened(db) as store:
+        # The whole history is read: a shift in the period may depart from an older position.
+        claims = store.read_claims(issue=issue, until=end)
+    found = detect_shifts(claims, by=by.value, since=start, until=end, issue=issue)
+    if fmt is not OutputFormat.table:
+        _emit_rows(shift_rows(found), fmt, "shifts")
+    elif not found:
+        console.print(f"No shifts{' since ' + str(start) if start else ''}.")
+    else:
+        console.print(shifts_table(found, labels))
+
+
+@app.command()
+def conflicts(
+    since: SinceOption = None,
+    until: UntilOption = None,
+    issue: Annotated[str | None, typer.Option("--issue", "-i", help="Only this issue.")] = None,
+    window_days: Annotated[
+        int, typer.Option(min=0, help="How many days apart two reports may be and still clash.")
+    ] = CONFLICT_WINDOW_DAYS,
+    fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
+    pack: PackOption = DEFAULT_PACK,
+) -> None:
+    """Independent reports that put one actor on both sides of an issue in the same period."""
+    start, end = _parse_date(since, "--since"), _parse_date(until, "--until")
+    labels, _ = _pack_order(pack)
+    with _opened(db) as store:
+        claims = store.read_claims(issue=issue)
+    found = find_conflicts(claims, since=start, until=end, issue=issue, window_days=window_days)
+    rows = conflict_rows(found)
+    if fmt is not OutputFormat.table:
+        _emit_rows(rows, fmt, "conflicts")
+        return
+    if not rows:
+        console.print("No contradictions found.")
+        return
+    for row in rows:
+        row["issue"] = labels.get(str(row["issue"]), row["issue"])
+    _emit_rows(rows, fmt, "Contradictions")
+
+
+# -- briefing and export --------------------------------------------------------------------
+
+
+@app.command()
+def brief(
+    since: Annotated[str, typer.Option(help="Start of the period (YYYY-MM-DD).")],
+    until: UntilOption = None,
+    fmt: Annotated[BriefFormat, typer.Option("--format", "-f", help="md or html.")] = (
+        BriefFormat.md
+    ),
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file.")] = None,
+    db: DbOption = None,
+    pack: PackOption = DEFAULT_PACK,
+) -> None:
+    """What changed in a period: new plans, shifts, new demands and threats, contradictions."""
+    start = _parse_date(since, "--since")
+    assert start is not None
+    end = _parse_date(until, "--until")
+    if end is not None and end < start:
+        raise _fail(f"--until {end} is before --since {start}")
+    labels, parties = _pack_order(pack)
+    with _opened(db) as store:
+        claims = store.read_claims(until=end)
+        plans = store.read_plan_mentions()
+    briefing = build_briefing(
+        claims, plans, since=start, until=end, issue_labels=labels, party_order=parties
+    )
+    document = render_briefing(briefing, fmt.value)
+    if out is None:
+        typer.echo(document, nl=False)
+        return
+    try:
+        out.write_text(document, encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"cannot write {out}: {exc.strerror}") from exc
+    err_console.print(f"briefing written to {out}")
+
+
+def _export_rows(store: Store, what: ExportWhat) -> list[dict[str, Any]]:
+    if what is ExportWhat.claims:
+        return exports.claim_export_rows(store.read_claims())
+    if what is ExportWhat.quotes:
+        return exports.quote_export_rows(store.read_quotes())
+    if what is ExportWhat.plans:
+        return exports.plan_export_rows(store.read_plan_mentions())
+    if what is ExportWhat.actors:
+        return exports.actor_export_rows(store.read_claims(), store.read_quotes())
+    stored = store.list_articles()
+    return exports.article_export_rows(
+        [s.article for s in stored], {s.id: s.cluster for s in stored}
+    )
+
+
+@app.command("export")
+def export_records(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = (
+        ExportFormat.csv
+    ),
+    what: Annotated[ExportWhat, typer.Option(help="Which records.")] = ExportWhat.claims,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output file (stdout if omitted).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Export records as flat CSV, JSON Lines or Parquet for pandas, DuckDB or a spreadsheet."""
+    if fmt is ExportFormat.parquet and out is None:
+        raise _fail("--format parquet needs --out FILE (it is a binary format)")
+    with _opened(db) as store:
+        rows = _export_rows(store, what)
+    kind = what.value
+    try:
+        if fmt is ExportFormat.parquet:
+            assert out is not None
+            exports.write_parquet(rows, kind, out)
+        elif out is None:
+            writer = exports.write_csv if fmt is ExportFormat.csv else exports.write_jsonl
+            writer(rows, kind, sys.stdout)
+        else:
+            with out.open("w", encoding="utf-8", newline="") as stream:
+                writer = exports.write_csv if fmt is ExportFormat.csv else exports.write_jsonl
+                writer(rows, kind, stream)
+    except OSError as exc:
+        raise _fail(f"cannot write {out}: {exc.strerror}") from exc
+    if out is not None:
+        err_console.print(f"exported {len(rows)} {kind} to {out}")
+
+
+# -- for ``redline demo`` -------------------------------------------------------------------
+
+
+def render_demo_summary(store: Store, out: Console | None = None, pack: str = DEFAULT_PACK) -> None:
+    """Print the party-by-issue position matrix and the latest shifts of a store."""
+    out = out or console
+    labels, parties = _pack_order(pack)
+    claims = store.read_claims()
+    matrix = position_matrix(claims, by="party", issue_order=list(labels), row_order=parties)
+    if matrix.is_empty:
+        out.print("No claims in the store yet.")
+        return
+    out.print(matrix_table(matrix, labels))
+    latest = detect_shifts(claims)[:DEMO_SHIFTS]
+    if latest:
+        out.print(shifts_table(latest, labels, title="Latest shifts"))
+    else:
+        out.print("No shifts of stance detected yet.")

@@ -49,6 +49,13 @@ class Actor(_Strict):
     epithets: list[str] = Field(default_factory=list)  # tabloid nicknames
     titles: list[Title] = Field(default_factory=list)
     descriptions: list[str] = Field(default_factory=list)  # "the Russian leader" (no dates)
+    # Forms that name the person alone once introduced ("Putin"). None: derived from the last
+    # word of the name and aliases; []: none (names like "Wang Yi" or "Pope Francis").
+    surnames: list[str] | None = None
+
+    def titles_on(self, day: date | None) -> list[str]:
+        """The titles this actor holds on a day (undated titles always hold)."""
+        return [t.title for t in self.titles if t.holds_on(day)]
 
 
 class Issue(_Strict):
@@ -91,6 +98,17 @@ class Pack(_Strict):
 
     def party_ids(self) -> set[str]:
         return {p.id for p in self.parties}
+
+    def party(self, party_id: str) -> Party | None:
+        for party in self.parties:
+            if party.id == party_id:
+                return party
+        return None
+
+    def state_actor(self, party_id: str) -> Actor | None:
+        """The actor that stands for a party as a whole (the party's namesake: "Russia")."""
+        party = self.party(party_id)
+        return self.actor(party.name) if party is not None else None
 
     def issue_ids(self) -> list[str]:
         return [i.id for i in self.issues]

@@ -1,0 +1,1 @@
+"""Pure analyses over stored records: positions, timelines, shifts, conflicts, briefings."""

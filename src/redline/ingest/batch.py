@@ -1,0 +1,143 @@
+"""The batch driver: read inputs, store articles, then extract what has no extraction yet.
+
+One bad document never stops a batch: read errors, extraction failures and store failures
+each become a Rejection recorded in the store, and the run goes on. Extraction covers every
+stored article without one, so a run interrupted between storing and extracting is completed
+by the next run. The extractor is injected (default: ``redline.nlp.extraction``), so the
+driver is tested without the NLP pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from redline.errors import StoreError
+from redline.ingest.files import DEFAULT_MAX_BYTES
+from redline.ingest.sources import read_inputs
+from redline.model import Article, Extraction, Rejection
+from redline.store import AddResult, Store
+
+Extractor = Callable[[Iterable[Article], str], Iterator[tuple[Article, Extraction | Rejection]]]
+# Same shape as ``redline.cli.progress.progress_bar``: (label, total) -> context giving advance().
+Progress = Callable[[str, int | None], AbstractContextManager[Callable[[], None]]]
+DEFAULT_PACK = "russia-ukraine"
+
+
+def default_extractor(articles: Iterable[Article], pack: str) -> Iterator[
+        tuple[Article, Extraction | Rejection]]:
+    # Imported here: loading spaCy is only worth it when there is something to extract.
+    from redline.nlp.extraction import extract_articles
+
+    return extract_articles(articles, pack=pack)
+
+
+def _no_progress(_label: str, _total: int | None) -> AbstractContextManager[Callable[[], None]]:
+    return nullcontext(lambda: None)
+
+
+@dataclass
+class IngestReport:
+    """What one run did."""
+
+    results: list[AddResult] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+    warnings: list[Rejection] = field(default_factory=list)
+    extracted: int = 0
+
+    def count(self, status: str) -> int:
+        return sum(1 for result in self.results if result.status == status)
+
+    @property
+    def ingested(self) -> int:
+        """Articles stored by this run (new, new versions and near-duplicates)."""
+        return sum(1 for result in self.results if result.added)
+
+    @property
+    def all_landed(self) -> bool:
+        return not self.rejections
+
+
+def store_inputs(
+    store: Store,
+    paths: Iterable[Path | str],
+    report: IngestReport,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress = _no_progress,
+) -> None:
+    """Read every input and store the articles; rejections and warnings go to the store."""
+
+    def warn(warning: Rejection) -> None:
+        report.warnings.append(warning)
+        store.add_warning(warning)
+
+    with progress("reading", None) as advance:
+        for item in read_inputs(paths, max_bytes=max_bytes, warn=warn):
+            advance()
+            if isinstance(item, Rejection):
+                reject(store, report, item)
+                continue
+            try:
+                report.results.append(store.add_article(item))
+            except StoreError as exc:
+                reject(store, report, Rejection(item.origin or item.id, "store", str(exc)))
+
+
+def extract_pending(
+    store: Store,
+    report: IngestReport,
+    pack: str = DEFAULT_PACK,
+    extractor: Extractor = default_extractor,
+    progress: Progress = _no_progress,
+) -> None:
+    """Extract every stored article that has no extraction yet and save each result."""
+    pending = store.pending_extraction()
+    if not pending:
+        return
+    with progress("extracting", len(pending)) as advance:
+        for article, result in extractor(pending, pack):
+            advance()
+            if isinstance(result, Rejection):
+                reject(store, report, result)
+                continue
+            try:
+                store.save_extraction(article.id, result)
+                report.extracted += 1
+            except StoreError as exc:
+                reject(store, report, Rejection(article.origin or article.id, "store", str(exc)))
+
+
+def reject(store: Store, report: IngestReport, rejection: Rejection) -> None:
+    report.rejections.append(rejection)
+    store.add_rejection(rejection)
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[Path | str],
+    pack: str = DEFAULT_PACK,
+    extract: bool = True,
+    extractor: Extractor = default_extractor,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress = _no_progress,
+) -> IngestReport:
+    """Ingest files and folders into ``store``, then (unless ``extract`` is False) extract."""
+    report = IngestReport()
+    store_inputs(store, paths, report, max_bytes=max_bytes, progress=progress)
+    if extract:
+        extract_pending(store, report, pack=pack, extractor=extractor, progress=progress)
+    return report
+
+
+__all__ = [
+    "DEFAULT_PACK",
+    "Extractor",
+    "IngestReport",
+    "Progress",
+    "default_extractor",
+    "extract_pending",
+    "ingest_paths",
+    "store_inputs",
+]

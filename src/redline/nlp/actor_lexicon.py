@@ -1,0 +1,94 @@
+"""The general English lexicon used to resolve references to actors (pronouns, role nouns,
+collective heads), read from ``nlp/resources/pronouns.yaml``; no domain facts live here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from redline.errors import PackError
+
+RESOURCE = Path(__file__).parent / "resources" / "pronouns.yaml"
+
+
+@dataclass(frozen=True)
+class PronounSense:
+    """What a pronoun can stand for: a gender (or any) and the actor kinds allowed."""
+
+    gender: str  # male | female | any
+    kinds: frozenset[str]
+    same_sentence: bool = False  # only resolved to an antecedent in its own sentence
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    pronouns: dict[str, PronounSense]
+    role_groups: tuple[frozenset[str], ...]
+    specific_roles: frozenset[str]
+    collective_heads: frozenset[str]
+    title_blockers: frozenset[str]
+    place_prepositions: frozenset[str]
+    motion_verbs: frozenset[str]
+    group_nouns: dict[str, str]
+    group_links: frozenset[str]
+
+    @property
+    def role_words(self) -> frozenset[str]:
+        return frozenset(word for group in self.role_groups for word in group)
+
+    def role_groups_of(self, word: str) -> frozenset[int]:
+        """Indices of the role groups a word belongs to ("tycoon" -> the business group)."""
+        return frozenset(i for i, group in enumerate(self.role_groups) if word in group)
+
+    def roles_in(self, phrase: str) -> frozenset[int]:
+        """Role groups named anywhere in a phrase ("Russian foreign minister" -> minister)."""
+        words = phrase.casefold().replace("'s", " ").split()
+        found: set[int] = set()
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                found |= self.role_groups_of(" ".join(words[i : i + size]))
+        return frozenset(found)
+
+
+def _words(raw: Any, key: str) -> frozenset[str]:
+    values = raw.get(key) or []
+    if not isinstance(values, list):
+        raise PackError(str(RESOURCE), [f"{key}: expected a list"])
+    return frozenset(str(v).casefold() for v in values)
+
+
+def parse_lexicon(raw: dict[str, Any]) -> ActorLexicon:
+    pronouns = {
+        str(word).casefold(): PronounSense(
+            gender=str(sense.get("gender", "any")),
+            kinds=frozenset(sense.get("kinds", ["person"])),
+            same_sentence=bool(sense.get("same_sentence", False)),
+        )
+        for word, sense in (raw.get("pronouns") or {}).items()
+    }
+    groups = tuple(
+        frozenset(str(w).casefold() for w in group) for group in raw.get("role_groups") or []
+    )
+    return ActorLexicon(
+        pronouns=pronouns,
+        role_groups=groups,
+        specific_roles=_words(raw, "specific_roles"),
+        collective_heads=_words(raw, "collective_heads"),
+        title_blockers=_words(raw, "title_blockers"),
+        place_prepositions=_words(raw, "place_prepositions"),
+        motion_verbs=_words(raw, "motion_verbs"),
+        group_nouns={str(k).casefold(): str(v) for k, v in (raw.get("group_nouns") or {}).items()},
+        group_links=_words(raw, "group_links"),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> ActorLexicon:
+    raw = yaml.safe_load(RESOURCE.read_text(encoding="utf-8")) or {}
+    if not isinstance(raw, dict):
+        raise PackError(str(RESOURCE), ["top level must be a mapping"])
+    return parse_lexicon(raw)

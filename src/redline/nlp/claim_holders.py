@@ -1,0 +1,159 @@
+"""Who holds a position: resolves the holder noun phrase of a stance cue to actors, and
+gives the words inside a quotation or an indirect-speech complement to their speaker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from redline.model import UNNAMED_SOURCE, Mention, PlanMention, Quote
+from redline.packs.schema import Pack
+
+FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my", "ourselves", "myself"})
+# Noun-phrase modifiers that may carry the actor of a phrase ("Kremlin aide Yuri Ushakov").
+_NP_DEPS = frozenset({"compound", "amod", "poss", "det", "nmod", "nummod", "case", "punct"})
+# Holders that report positions but do not hold them.
+NON_HOLDER_KINDS = frozenset({"media", "unknown"})
+SPEAKER_DOCUMENT = "document"
+
+
+@dataclass(frozen=True)
+class Holder:
+    """An actor who holds a position, and how we know."""
+
+    actor: str
+    party: str
+    kind: str  # person | state | institution | group | plan | ...
+    via: str  # subject | speaker | possessor | agent | plan
+    floor: str = "stated"  # the least uncertain status this attribution allows
+
+
+class HolderIndex:
+    """Mentions, quotes and plans of one Doc, indexed by token for holder look-ups."""
+
+    def __init__(self, doc: Doc, pack: Pack) -> None:
+        self.doc = doc
+        self.pack = pack
+        self.by_token: dict[int, Mention] = {}
+        for mention in sorted(doc._.mentions or [], key=lambda m: m.end - m.start):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token.setdefault(token.i, mention)
+        self.quotes: list[Quote] = sorted(doc._.quotes or [], key=lambda q: q.end - q.start)
+        self.plans: list[PlanMention] = list(doc._.plans or [])
+
+    # --- noun phrases -------------------------------------------------------------------
+
+    def mention_of(self, token: Token) -> Mention | None:
+        """The mention naming the noun phrase headed by ``token``."""
+        if token.i in self.by_token:
+            return self.by_token[token.i]
+        # Left modifiers first, nearest the head: "Kremlin aide Yuri Ushakov" -> Ushakov.
+        for child in sorted(token.lefts, key=lambda t: -t.i):
+            if child.dep_ in _NP_DEPS or child.dep_ == "appos":
+                found = self.by_token.get(child.i)
+                if found is not None and child.dep_ != "poss":
+                    return found
+        for child in token.rights:
+            if child.dep_ == "appos" and child.i in self.by_token:
+                return self.by_token[child.i]
+        return None
+
+    def mentions_of(self, token: Token) -> list[tuple[Token, Mention]]:
+        """The mentions of a noun phrase and its conjuncts ("France and the UK")."""
+        found: list[tuple[Token, Mention]] = []
+        stack = [token]
+        seen: set[int] = set()
+        while stack:
+            head = stack.pop(0)
+            if head.i in seen:
+                continue
+            seen.add(head.i)
+            mention = self.mention_of(head)
+            if mention is not None:
+                found.append((head, mention))
+            stack.extend(c for c in head.children if c.dep_ == "conj")
+        return found
+
+    def plan_at(self, token: Token) -> PlanMention | None:
+        start, end = token.idx, token.idx + len(token)
+        for plan in self.plans:
+            if plan.start < end and start < plan.end:
+                return plan
+        return None
+
+    def quote_at(self, token: Token) -> Quote | None:
+        """The innermost quotation or reported-speech complement covering the token."""
+        for quote in self.quotes:
+            if quote.start <= token.idx < quote.end:
+                return quote
+        return None
+
+    # --- holders ------------------------------------------------------------------------
+
+    def actor_kind(self, name: str) -> str:
+        actor = self.pack.actor(name)
+        return actor.kind if actor is not None else "person"
+
+    def from_mention(self, token: Token, mention: Mention, via: str) -> Holder | None:
+        if mention.kind in NON_HOLDER_KINDS or mention.resolution == "unnamed":
+            return None
+        if token.lower_ in FIRST_PERSON:
+            return None  # the author's voice, or a speaker resolved through the quote
+        return Holder(mention.actor, mention.party, mention.kind, via)
+
+    def from_plan(self, token: Token) -> Holder | None:
+        plan = self.plan_at(token)
+        if plan is None or not plan.proposer:
+            return None
+        actor = self.pack.actor(plan.proposer)
+        party = actor.party if actor is not None else "other"
+        return Holder(plan.proposer, party, "plan", "plan")
+
+    def speaker_holder(self, quote: Quote) -> Holder | None:
+        if not quote.speaker or quote.speaker == UNNAMED_SOURCE:
+            return None
+        kind = self.actor_kind(quote.speaker)
+        if kind in NON_HOLDER_KINDS:
+            return None
+        floor = "reported" if quote.resolution == SPEAKER_DOCUMENT else "stated"
+        return Holder(quote.speaker, quote.party, kind, "speaker", floor)
+
+    def resolve(self, cue_token: Token, candidates: list[Token], via: str) -> list[Holder]:
+        """Holders of the position a cue expresses, given its grammatical holder tokens.
+
+        Inside a quotation or reported speech the speaker holds the position, unless the
+        grammatical holder is an actor of another side ("Trump said Putin rejected it")."""
+        grammatical: list[Holder] = []
+        first_person = False
+        for candidate in candidates:
+            if candidate.lower_ in FIRST_PERSON:
+                first_person = True
+                continue
+            plan_holder = self.from_plan(candidate)
+            if plan_holder is not None:
+                grammatical.append(plan_holder)
+                continue
+            for token, mention in self.mentions_of(candidate):
+                holder = self.from_mention(token, mention, via)
+                if holder is not None:
+                    grammatical.append(holder)
+        quote = self.quote_at(cue_token)
+        if quote is None:
+            return grammatical
+        speaker = self.speaker_holder(quote)
+        if speaker is None:
+            # Unnamed sources and outlets report what others hold.
+            return [_with_floor(h, "reported") for h in grammatical]
+        if first_person or not grammatical:
+            return [speaker]
+        if all(h.party == speaker.party for h in grammatical):
+            return [speaker]
+        return grammatical
+
+
+def _with_floor(holder: Holder, floor: str) -> Holder:
+    return Holder(holder.actor, holder.party, holder.kind, holder.via, floor)

@@ -1,0 +1,76 @@
+"""Finds the negotiation issues a stretch of text is about, from the pack's issue cues.
+
+Cues are matched case-insensitively on the surface text (``cues``) and on lemmas
+(``lemma_cues``, written as lemmas: "deploy troop" matches "deployed troops"). Where cues
+overlap, the longest match wins, so "Zaporizhzhia nuclear power plant" is one cue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from redline.packs.schema import Pack
+
+# Issues that name the negotiation or the package as a whole. In a stretch that also names a
+# concrete term ("accept the deal on a ceasefire"), the concrete term is the issue.
+GENERIC_ISSUES: frozenset[str] = frozenset({"peace_plan", "negotiation_format"})
+
+Tokenizer = Callable[[str], Doc]
+
+
+@dataclass(frozen=True)
+class IssueHit:
+    """One cue of one issue found in a Doc, as token offsets."""
+
+    issue: str
+    start: int  # token index
+    end: int  # token index, exclusive
+    text: str
+
+
+class IssueMatcher:
+    """Matches a pack's issue cues; patterns are tokenised by the pipeline's own tokenizer."""
+
+    def __init__(self, tokenizer: Tokenizer, pack: Pack) -> None:
+        probe = tokenizer("")
+        self.phrases = PhraseMatcher(probe.vocab, attr="LOWER")
+        self.lemmas = Matcher(probe.vocab)
+        for issue in pack.issues:
+            patterns = [tokenizer(cue.strip()) for cue in issue.cues if cue.strip()]
+            if patterns:
+                self.phrases.add(issue.id, patterns)
+            lemma_patterns = [
+                _lemma_pattern(tokenizer(cue.strip())) for cue in issue.lemma_cues if cue.strip()
+            ]
+            if lemma_patterns:
+                self.lemmas.add(issue.id, lemma_patterns)
+
+    def find(self, doc: Doc) -> list[IssueHit]:
+        """Every issue cue in the Doc, in text order; the longest wins where cues overlap."""
+        spans = [Span(doc, s, e, label=m) for m, s, e in self.phrases(doc)]
+        if doc.has_annotation("LEMMA"):
+            spans.extend(Span(doc, s, e, label=m) for m, s, e in self.lemmas(doc))
+        kept = sorted(filter_spans(spans), key=lambda s: s.start)
+        return [IssueHit(s.label_, s.start, s.end, s.text) for s in kept]
+
+
+def _lemma_pattern(cue: Doc) -> list[dict[str, object]]:
+    # Lemmas keep the case of proper nouns ("NATO") and lower common nouns ("troop").
+    return [{"LEMMA": {"IN": sorted({t.text, t.text.lower()})}} for t in cue]
+
+
+def hits_within(hits: list[IssueHit], start: int, end: int) -> list[IssueHit]:
+    """The hits that lie inside tokens [start, end)."""
+    return [h for h in hits if h.start >= start and h.end <= end]
+
+
+def concrete_issues(issues: list[str]) -> list[str]:
+    """Distinct issues in order, dropping generic ones when a concrete one is present."""
+    distinct = list(dict.fromkeys(issues))
+    concrete = [i for i in distinct if i not in GENERIC_ISSUES]
+    return concrete or distinct

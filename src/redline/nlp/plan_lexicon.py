@@ -1,0 +1,82 @@
+"""The general English vocabulary of plans (``resources/plans.yaml``) and number parsing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from redline.errors import PackError
+
+RESOURCE = Path(__file__).parent / "resources" / "plans.yaml"
+_DIGITS = re.compile(r"^\d{1,3}$")
+
+
+@dataclass(frozen=True)
+class PlanLexicon:
+    """Word lists that find plan phrases and numbered points; all lower-case."""
+
+    plan_nouns: frozenset[str]
+    qualifiers: frozenset[str]
+    anaphoric_modifiers: frozenset[str]
+    revision_markers: frozenset[str]
+    numbers: dict[str, int]
+    ordinals: dict[str, int]
+    point_markers: frozenset[str]
+    size_markers: frozenset[str]
+    sized_nouns: frozenset[str]
+    proposer_verbs: frozenset[str]
+    term_verbs: frozenset[str]
+    purpose_verbs: frozenset[str]
+    content_openers: tuple[str, ...]
+
+    def number(self, word: str) -> int | None:
+        """``"seven"``, ``"7"`` or ``"twenty-eight"`` as an int; None when not a number."""
+        folded = word.casefold().strip(".)")
+        if _DIGITS.match(folded):
+            return int(folded)
+        return self.numbers.get(folded)
+
+    def ordinal(self, word: str) -> int | None:
+        return self.ordinals.get(word.casefold())
+
+    def is_plan_noun(self, lemma: str) -> bool:
+        return lemma.casefold() in self.plan_nouns
+
+
+def _words(data: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(w).casefold() for w in data.get(key, []))
+
+
+def _numbers(data: dict[str, Any], key: str) -> dict[str, int]:
+    return {str(k).casefold(): int(v) for k, v in (data.get(key) or {}).items()}
+
+
+@lru_cache(maxsize=4)
+def load_plan_lexicon(path: Path = RESOURCE) -> PlanLexicon:
+    """Read the plan vocabulary; a missing or malformed file is a PackError naming it."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise PackError(str(path), [f"cannot read plan vocabulary: {exc}"]) from exc
+    if not isinstance(data, dict):
+        raise PackError(str(path), ["top level must be a mapping"])
+    return PlanLexicon(
+        plan_nouns=_words(data, "plan_nouns"),
+        qualifiers=_words(data, "qualifiers"),
+        anaphoric_modifiers=_words(data, "anaphoric_modifiers"),
+        revision_markers=_words(data, "revision_markers"),
+        numbers=_numbers(data, "numbers"),
+        ordinals=_numbers(data, "ordinals"),
+        point_markers=_words(data, "point_markers"),
+        size_markers=_words(data, "size_markers"),
+        sized_nouns=_words(data, "sized_nouns"),
+        proposer_verbs=_words(data, "proposer_verbs"),
+        term_verbs=_words(data, "term_verbs"),
+        purpose_verbs=_words(data, "purpose_verbs"),
+        content_openers=tuple(str(p).casefold() for p in data.get("content_openers", [])),
+    )

@@ -1,0 +1,73 @@
+"""Matches plan phrases to the pack's known plans by alias, point count, proposer and date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from redline.nlp.plan_mentions import PlanPhrase
+from redline.nlp.plan_proposers import party_of
+from redline.packs.schema import Pack, PackPlan
+
+# A plan reported before its announcement date is another plan, unless the report is a leak
+# a few weeks early.
+EARLY_LEAK = timedelta(days=45)
+# "Trump's peace plan" is read as a known plan only while that plan is recent.
+RECENT = timedelta(days=365)
+
+
+def _compatible_party(pack: Pack, plan: PackPlan, party: str | None) -> bool:
+    known = party_of(pack, plan.proposer)
+    return party is None or known is None or known == party
+
+
+def _by_date(plans: list[PackPlan], published: date | None) -> list[PackPlan]:
+    """Plausible plans first: the latest announced by the article's date, then the rest."""
+    if published is None:
+        return sorted(plans, key=lambda p: p.announced or date.min, reverse=True)
+    plausible = [p for p in plans if p.announced is None or p.announced <= published + EARLY_LEAK]
+    return sorted(plausible, key=lambda p: p.announced or date.min, reverse=True)
+
+
+def match_named(pack: Pack, phrase: PlanPhrase, published: date | None) -> PackPlan | None:
+    """The pack plan a strong phrase names (alias or point count), or None."""
+    party = phrase.proposer.party if phrase.proposer else None
+    if phrase.alias_plans:
+        candidates = [p for p in pack.plans if p.id in phrase.alias_plans]
+    elif phrase.n_points is not None:
+        candidates = [p for p in pack.plans if p.points == phrase.n_points]
+    else:
+        return None
+    if phrase.n_points is not None:
+        candidates = [p for p in candidates if p.points in (None, phrase.n_points)]
+    candidates = [p for p in candidates if _compatible_party(pack, p, party)]
+    ranked = _by_date(candidates, published)
+    return ranked[0] if ranked else None
+
+
+def match_by_proposer(
+    pack: Pack, party: str | None, published: date | None, term_issues: set[str]
+) -> PackPlan | None:
+    """The known plan an unnamed "X's peace plan" most likely means: the latest plan of the
+    same side announced within a year before the article, if the terms the article lists
+    (when it lists any) are all among the issues that plan is known to address."""
+    if party is None or published is None:
+        return None
+    candidates = [
+        p
+        for p in pack.plans
+        if p.announced is not None
+        and party_of(pack, p.proposer) == party
+        and published - RECENT <= p.announced <= published
+    ]
+    for plan in sorted(candidates, key=lambda p: p.announced or date.min, reverse=True):
+        if not term_issues or not plan.issues or term_issues <= set(plan.issues):
+            return plan
+        return None  # the most recent plan of that side does not fit: do not guess further
+    return None
+
+
+def revision_target(pack: Pack, plan: PackPlan) -> PackPlan | None:
+    """The pack plan this one revises, if the pack says so."""
+    if plan.revision_of is None:
+        return None
+    return next((p for p in pack.plans if p.id == plan.revision_of), None)

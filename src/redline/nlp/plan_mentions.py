@@ -1,0 +1,197 @@
+"""Finds plan phrases in a Doc: "the 28-point plan", "Kellogg's plan", "the US ceasefire
+proposal", "the plan", and known plan aliases anywhere ("a 30-day ceasefire").
+
+Each phrase is graded by how clearly it names a plan: a known alias or a point count names
+one outright; a proposer with a plan noun ("Trump's peace plan") names one weakly; a bare
+"the plan" only points back to a plan named before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+
+from spacy.tokens import Doc, Span, Token
+
+from redline.nlp.plan_lexicon import PlanLexicon
+from redline.nlp.plan_proposers import Proposer, resolve_proposer
+from redline.packs.schema import Pack
+
+_WORD = re.compile(r"\w+")
+_SIZED = re.compile(r"^(\w+(?:-\w+)?)-(\w+)$")  # "28-point", "seven-point", "twenty-eight-point"
+
+
+class Strength(IntEnum):
+    ANAPHOR = 0  # "the plan": points back to a plan named before
+    WEAK = 1  # "Trump's peace plan": a plan, but which one depends on context
+    STRONG = 2  # a known alias or a point count
+
+
+@dataclass(frozen=True)
+class PlanPhrase:
+    """One plan phrase: token span, what it says about the plan, and how clearly."""
+
+    start: int  # token offsets
+    end: int
+    head: int  # token index of the head noun
+    strength: Strength
+    n_points: int | None = None
+    proposer: Proposer | None = None
+    alias_plans: tuple[str, ...] = ()  # ids of pack plans whose alias the phrase contains
+    qualifiers: tuple[str, ...] = ()  # "peace", "ceasefire"...
+    revision: bool = False
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start : self.end]
+
+
+def _words(text: str) -> list[str]:
+    folded = text.casefold().replace("’", "'").replace("'s ", " ").replace("'s", "")
+    return _WORD.findall(folded)
+
+
+def _token_words(doc: Doc) -> tuple[list[str], list[int]]:
+    """The doc as folded words, each with the index of the token it came from."""
+    words: list[str] = []
+    owners: list[int] = []
+    for token in doc:
+        if token.lower_ in {"'s", "’s", "'"}:
+            continue
+        for word in _WORD.findall(token.lower_):
+            words.append(word)
+            owners.append(token.i)
+    return words, owners
+
+
+def find_aliases(doc: Doc, pack: Pack) -> list[tuple[int, int, str]]:
+    """(start token, end token, pack plan id) for every alias or plan name in the text."""
+    words, owners = _token_words(doc)
+    index: dict[str, list[tuple[list[str], str]]] = {}
+    for plan in pack.plans:
+        for alias in {plan.name, *plan.aliases}:
+            alias_words = _words(alias)
+            if alias_words:
+                index.setdefault(alias_words[0], []).append((alias_words, plan.id))
+    hits: list[tuple[int, int, str]] = []
+    for i, word in enumerate(words):
+        for alias_words, plan_id in index.get(word, []):
+            if words[i : i + len(alias_words)] == alias_words:
+                hits.append((owners[i], owners[i + len(alias_words) - 1] + 1, plan_id))
+    return hits
+
+
+def _size_of(tokens: list[Token], lexicon: PlanLexicon) -> int | None:
+    """The point count in "28-point", "seven point", "a 19 point" among the tokens."""
+    for k, token in enumerate(tokens):
+        sized = _SIZED.match(token.lower_)
+        if sized and sized.group(2) in lexicon.size_markers:
+            return lexicon.number(sized.group(1))
+        if token.lower_ in lexicon.size_markers and k > 0:
+            before = tokens[k - 1]
+            if before.text in {"-", "‑", "–"} and k > 1:
+                before = tokens[k - 2]
+            number = lexicon.number(before.text)
+            if number is not None and number > 1:
+                return number
+    return None
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The head noun with its left modifiers: "the US 28-point peace plan"."""
+    left = [t for child in head.lefts for t in child.subtree]
+    return sorted([*left, head], key=lambda t: t.i)
+
+
+def _is_intention(head: Token) -> bool:
+    """ "British plans to lead a force" states an intention, not a peace plan."""
+    if head.tag_ != "NNS" or head.lemma_.casefold() != "plan":
+        return False
+    return any(c.dep_ in {"acl", "relcl"} and any(g.dep_ == "aux" and g.lower_ == "to"
+               for g in c.children) for c in head.children)
+
+
+def _proposer_tokens(head: Token, lexicon: PlanLexicon) -> list[Span]:
+    """Spans that may name the proposer: possessor, modifiers, "drafted by X" agent."""
+    doc = head.doc
+    spans: list[Span] = []
+    for child in head.lefts:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            tokens = sorted(child.subtree, key=lambda t: t.i)
+            spans.append(doc[tokens[0].i : tokens[-1].i + 1])
+        elif child.dep_ in {"compound", "amod", "nmod"} and child.pos_ in {"PROPN", "ADJ", "NOUN"}:
+            spans.append(doc[child.i : child.i + 1])
+    for child in head.rights:
+        if child.dep_ in {"acl", "relcl"} and child.lemma_.casefold() in lexicon.proposer_verbs:
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                    tokens = sorted(obj.subtree, key=lambda t: t.i)
+                    spans.append(doc[tokens[0].i : tokens[-1].i + 1])
+    # "X proposed a plan", "X drew up a plan": the subject of a proposing verb.
+    if head.dep_ == "dobj" and head.head.lemma_.casefold() in lexicon.proposer_verbs:
+        for subject in (c for c in head.head.children if c.dep_ == "nsubj"):
+            if subject.pos_ != "PRON":
+                spans.append(doc[subject.left_edge.i : subject.i + 1])
+    return spans
+
+
+def _qualifiers(head: Token, tokens: list[Token], lexicon: PlanLexicon) -> tuple[str, ...]:
+    found = [t.lemma_.casefold() for t in tokens if t.lemma_.casefold() in lexicon.qualifiers]
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in {"for", "on", "of"}):
+        for obj in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
+            found.extend(
+                t.lemma_.casefold() for t in obj.subtree if t.lemma_.casefold() in lexicon.qualifiers
+            )
+    return tuple(dict.fromkeys(found))
+
+
+def _plan_head(token: Token, lexicon: PlanLexicon, sized: bool) -> bool:
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    lemma = token.lemma_.casefold()
+    two = f"{token.nbor(-1).lower_} {token.lower_}" if token.i > 0 else ""
+    if lexicon.is_plan_noun(lemma) or lexicon.is_plan_noun(token.lower_) or two in lexicon.plan_nouns:
+        return True
+    return sized and lemma in lexicon.sized_nouns
+
+
+def find_plan_phrases(doc: Doc, pack: Pack, lexicon: PlanLexicon) -> list[PlanPhrase]:
+    """Every plan phrase of the Doc, in text order (alias hits outside plan nouns included)."""
+    aliases = find_aliases(doc, pack)
+    phrases: list[PlanPhrase] = []
+    covered: set[int] = set()
+    for token in doc:
+        if token.i in covered:
+            continue
+        tokens = _phrase_tokens(token) if token.pos_ in {"NOUN", "PROPN"} else []
+        n_points = _size_of(tokens, lexicon) if tokens else None
+        if not _plan_head(token, lexicon, sized=n_points is not None) or _is_intention(token):
+            continue
+        start, end = tokens[0].i, token.i + 1
+        alias_ids = tuple(dict.fromkeys(p for s, e, p in aliases if s < end + 4 and e > start))
+        proposer = None
+        for span in _proposer_tokens(token, lexicon):
+            proposer = resolve_proposer(span, pack)
+            if proposer is not None:
+                break
+        qualifiers = _qualifiers(token, tokens, lexicon)
+        if alias_ids or n_points is not None:
+            strength = Strength.STRONG
+        elif proposer is not None and (qualifiers or token.lemma_.casefold() != "deal"):
+            strength = Strength.WEAK
+        else:
+            strength = Strength.ANAPHOR
+        revision = any(t.lower_ in lexicon.revision_markers for t in tokens)
+        phrases.append(
+            PlanPhrase(start, end, token.i, strength, n_points, proposer, alias_ids, qualifiers,
+                       revision)
+        )
+        covered.update(range(start, end))
+    for start, end, plan_id in aliases:
+        if any(s < end and start < e for s, e in ((p.start, p.end) for p in phrases)):
+            continue
+        if any(i in covered for i in range(start, end)):
+            continue
+        phrases.append(PlanPhrase(start, end, end - 1, Strength.STRONG, alias_plans=(plan_id,)))
+        covered.update(range(start, end))
+    return sorted(phrases, key=lambda p: p.start)

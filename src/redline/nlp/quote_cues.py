@@ -1,0 +1,334 @@
+"""Finds the cue that attributes a quotation: a speech verb after or before it, "according to",
+a headline colon, or the speech verb that governs it in the parse; and the speaker's noun phrase.
+
+Surface patterns come first because news copy is formulaic around quotes and the parser often
+attaches a quote to the wrong word; the dependency parse is the fallback for embedded quotes.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from redline.nlp.quote_lexicon import SpeechLexicon
+from redline.nlp.quote_marks import QUOTE_MARKS, QuoteSpan
+
+SENTENCE_END = frozenset({".", "!", "?"})
+DASHES = frozenset({"—", "–", "-", "--"})
+# How far from the quote a cue may sit, in tokens: "…,’ foreign ministry spokeswoman Maria
+# Zakharova said" puts five tokens before the verb.
+MAX_AFTER_GAP = 9
+MAX_REGION = 40
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Participles and conjuncts that take their speaker from the verb they hang on:
+# "…, saying", "rejected it and said".
+_INHERITING_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "pcomp", "dep"})
+_PREDICTIVE = frozenset({"will", "would", "could", "might", "may", "should", "shall", "'ll"})
+_NP_LEFT_DEPS = frozenset(
+    {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "predet", "punct"}
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What attributes a quote: the cue words and the noun phrase naming the speaker."""
+
+    how: str  # after | before | according | governing | headline | dash
+    start: int  # character span of the cue words
+    end: int
+    text: str
+    verb: Token | None
+    subject: Token | None  # head token of the speaker's noun phrase
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The first token that starts at or after character ``char``, if any."""
+    starts = [t.idx for t in doc]
+    index = bisect.bisect_left(starts, char)
+    return doc[index] if index < len(doc) else None
+
+
+def token_before(doc: Doc, char: int) -> Token | None:
+    """The last token that starts before character ``char``, if any."""
+    starts = [t.idx for t in doc]
+    index = bisect.bisect_left(starts, char) - 1
+    return doc[index] if index >= 0 else None
+
+
+def is_speech_verb(token: Token, lexicon: SpeechLexicon) -> bool:
+    if token.lemma_.lower() not in lexicon.verbs:
+        return False
+    if not (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
+        return False
+    # "Putin will insist on …": a prediction, not something said.
+    if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _PREDICTIVE for c in token.children):
+        return False
+    # "is said to have taken place" reports hearsay, not a speaker.
+    if any(c.dep_ == "auxpass" for c in token.children) and token.lemma_ != "quote":
+        return not any(c.dep_ == "xcomp" for c in token.children)
+    return True
+
+
+def speaker_token(verb: Token, lexicon: SpeechLexicon, depth: int = 0) -> Token | None:
+    """The head of the noun phrase that names who speaks through ``verb``."""
+    children = list(verb.children)
+    if verb.lemma_ == "quote":  # "TASS quoted Lavrov as saying", "Lavrov was quoted as saying"
+        for child in children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                return child
+    for child in children:
+        if child.dep_ in _SUBJECT_DEPS:
+            if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    for child in children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if depth < 3 and verb.dep_ in _INHERITING_DEPS and verb.head is not verb:
+        head = verb.head
+        if head.pos_ in ("VERB", "AUX"):
+            return speaker_token(head, lexicon, depth + 1)
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            return head  # "a statement saying"
+    return None
+
+
+def noun_phrase(token: Token) -> Span:
+    """The noun phrase headed by ``token``, without relative clauses or appositions."""
+    doc = token.doc
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in _NP_LEFT_DEPS:
+            start = min(start, child.left_edge.i)
+    while start < token.i and (doc[start].is_punct or doc[start].text in QUOTE_MARKS):
+        start += 1
+    return doc[start : token.i + 1]
+
+
+def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= token.idx < e for s, e in spans)
+
+
+class CueFinder:
+    """Finds cues for the quotations of one Doc."""
+
+    def __init__(self, doc: Doc, quotes: list[QuoteSpan], lexicon: SpeechLexicon) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.quotes = quotes
+        self.opens = {q.open for q in quotes}
+        self.closes = {q.close for q in quotes if q.close is not None}
+        # Characters inside outer quotes: speech verbs there belong to the quoted speaker.
+        self.quoted = [(q.start, q.end) for q in quotes if q.depth == 0]
+
+    def _outside(self, quote: QuoteSpan) -> list[tuple[int, int]]:
+        """Spans that a cue for ``quote`` must not come from."""
+        if quote.depth == 0:
+            return self.quoted
+        return [(quote.start, quote.end)]
+
+    def _bounds(self, quote: QuoteSpan) -> tuple[int, int]:
+        """The characters a cue may come from: the paragraph, or the enclosing quotation."""
+        if quote.depth == 0:
+            text = self.doc.text
+            left = text.rfind("\n", 0, quote.open) + 1
+            right = text.find("\n", quote.after)
+            return left, len(text) if right < 0 else right
+        outer = [
+            q
+            for q in self.quotes
+            if q.depth == quote.depth - 1 and q.start <= quote.open and quote.after <= q.end + 1
+        ]
+        if outer:
+            return outer[-1].start, outer[-1].end
+        return quote.open, quote.after
+
+    def after_region(self, quote: QuoteSpan) -> list[Token]:
+        low, high = self._bounds(quote)
+        first = token_at(self.doc, quote.after) if quote.after < high else None
+        tokens: list[Token] = []
+        if first is None:
+            return tokens
+        for token in self.doc[first.i :]:
+            if token.idx >= high or len(tokens) >= MAX_REGION or token.idx in self.opens:
+                break
+            if token.idx < quote.after:
+                continue
+            tokens.append(token)
+            if token.text in SENTENCE_END:
+                break
+        return tokens
+
+    def before_region(self, quote: QuoteSpan) -> list[Token]:
+        low, _ = self._bounds(quote)
+        last = token_before(self.doc, quote.open) if quote.open > low else None
+        tokens: list[Token] = []
+        if last is None:
+            return tokens
+        for token in reversed(self.doc[: last.i + 1]):
+            if token.idx < low or len(tokens) >= MAX_REGION:
+                break
+            if token.idx >= quote.open:
+                continue
+            if token.text in SENTENCE_END or token.idx in self.closes:
+                break
+            tokens.append(token)
+        tokens.reverse()
+        return tokens
+
+    def _verb_ok(self, token: Token, quote: QuoteSpan) -> bool:
+        return is_speech_verb(token, self.lexicon) and not _inside(token, self._outside(quote))
+
+    def candidates(self, quote: QuoteSpan) -> list[Cue]:
+        """Cues for ``quote`` from the most to the least reliable pattern; the caller takes
+        the first whose speaker resolves."""
+        after = self.after_region(quote)
+        before = self.before_region(quote)
+        found = (
+            self._after_cue(quote, after),
+            self._dash_cue(after),
+            self._before_cue(quote, before),
+            self._according_cue(before + after),
+            self._headline_cue(before),
+            self._governing_cue(quote),
+        )
+        return [cue for cue in found if cue is not None]
+
+    def _cue(self, how: str, verb: Token, subject: Token | None) -> Cue:
+        end = verb
+        for child in verb.rights:  # "pointed out", "told TASS"
+            if child.dep_ in ("prt", "dative") or (verb.lemma_ == "tell" and child.dep_ == "dobj"):
+                end = child.right_edge if child.dep_ != "prt" else child
+                break
+        text = self.doc[verb.i : end.i + 1].text
+        return Cue(how, verb.idx, end.idx + len(end.text), text, verb, subject)
+
+    def _after_cue(self, quote: QuoteSpan, tokens: list[Token]) -> Cue | None:
+        text = self.doc.text
+        inner_end = text[quote.close - 1] if quote.close else ""
+        follow = text[quote.after : quote.after + 2].strip()[:1]
+        if not (inner_end in ",.!?…—–-" or follow in (",", "—", "–")):
+            return None  # a phrase quoted inside the narrative: leave it to the parse
+        for gap, token in enumerate(tokens):
+            if gap > MAX_AFTER_GAP or token.text in SENTENCE_END:
+                return None
+            if not self._verb_ok(token, quote):
+                continue
+            between = [t for t in tokens[:gap] if not t.is_punct]
+            if any(t.pos_ in ("CCONJ", "VERB", "AUX") for t in between):
+                return None  # "‘…’, and said": the verb goes with the narrative, not the quote
+            subject = speaker_token(token, self.lexicon)
+            if between:  # "‘…,’ Lavrov told TASS": the speaker sits between quote and verb
+                if subject is None or subject.i >= token.i or subject.idx < quote.after:
+                    subject = self._surface_subject(between, [])
+            elif subject is None or subject.i < token.i:  # "‘…,’ said Vladimir Putin"
+                subject = self._surface_subject([], tokens[gap + 1 :])
+            if subject is None:
+                return None
+            return self._cue("after", token, subject)
+        return None
+
+    def _surface_subject(self, left: list[Token], right: list[Token]) -> Token | None:
+        """When the parse gives no subject: the noun before the verb, or (inverted: "said
+        Russian President Vladimir Putin") the proper noun run after it."""
+        nouns = [t for t in left if t.pos_ in ("PROPN", "NOUN", "PRON")]
+        if nouns:
+            return nouns[-1]
+        run: Token | None = None
+        for token in right:
+            if token.pos_ in ("PROPN", "NOUN"):
+                run = token
+            elif run is not None or token.is_punct:
+                break
+        return run
+
+    def _dash_cue(self, tokens: list[Token]) -> Cue | None:
+        """A caption or pull quote signed with a dash: "‘…’ — Vladimir Putin"."""
+        if not tokens or tokens[0].text not in DASHES:
+            return None
+        rest = [t for t in tokens[1:] if not t.is_punct]
+        if not rest or len(rest) > 6 or any(t.pos_ in ("VERB", "AUX") for t in rest):
+            return None
+        nouns = [t for t in rest if t.pos_ in ("PROPN", "NOUN")]
+        if not nouns:
+            return None
+        first, last = tokens[0], rest[-1]
+        return Cue("dash", first.idx, last.idx + len(last.text), first.text, None, nouns[-1])
+
+    def _before_cue(self, quote: QuoteSpan, tokens: list[Token]) -> Cue | None:
+        for token in reversed(tokens):
+            if self._verb_ok(token, quote):
+                subject = speaker_token(token, self.lexicon)
+                if subject is None:
+                    left = [t for t in tokens if t.i < token.i]
+                    subject = self._surface_subject(left, [])
+                if subject is None:
+                    continue
+                return self._cue("before", token, subject)
+        return None
+
+    def _according_cue(self, tokens: list[Token]) -> Cue | None:
+        words = [t.lower_ for t in tokens]
+        for phrase in self.lexicon.source_phrases:
+            n = len(phrase)
+            for i in range(len(words) - n + 1):
+                if tuple(words[i : i + n]) != phrase:
+                    continue
+                last = tokens[i + n - 1]
+                objects = [c for c in last.children if c.dep_ == "pobj"]
+                subject = objects[0] if objects else self._next_noun(tokens[i + n :])
+                if subject is None:
+                    continue
+                end = last.idx + len(last.text)
+                return Cue("according", tokens[i].idx, end, " ".join(phrase), None, subject)
+        return None
+
+    @staticmethod
+    def _next_noun(tokens: list[Token]) -> Token | None:
+        head: Token | None = None
+        for token in tokens:
+            if token.pos_ in ("PROPN", "NOUN"):
+                head = token
+            elif head is not None:
+                break
+        return head
+
+    def _headline_cue(self, tokens: list[Token]) -> Cue | None:
+        """A headline or caption naming the speaker with a colon: "Putin: ‘…’"."""
+        if len(tokens) < 2 or tokens[-1].text != ":":
+            return None
+        words = [t for t in tokens[:-1] if not t.is_punct]
+        if not words or len(words) > 5 or any(t.pos_ in ("VERB", "AUX") for t in words):
+            return None
+        if words[-1].pos_ not in ("PROPN", "NOUN"):
+            return None
+        colon = tokens[-1]
+        return Cue("headline", colon.idx, colon.idx + 1, ":", None, words[-1])
+
+    def _governing_cue(self, quote: QuoteSpan) -> Cue | None:
+        """The speech verb that the quoted words depend on: "he warned the move left the world
+        ‘on the brink’"."""
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        low, high = self._bounds(quote)
+        roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end]
+        for root in roots:
+            node = root.head
+            for _ in range(8):
+                if not (low <= node.idx < high) or node.sent != root.sent:
+                    break
+                if self._verb_ok(node, quote):
+                    subject = speaker_token(node, self.lexicon)
+                    if subject is not None:
+                        return self._cue("governing", node, subject)
+                if node.head is node:
+                    break
+                node = node.head
+        return None

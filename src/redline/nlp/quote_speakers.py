@@ -1,0 +1,321 @@
+"""Resolves the noun phrase that names a speaker to a canonical actor and party.
+
+Named speakers come from the actors component (``doc._.mentions`` and its
+``resolve_speaker_span``); unnamed sources ("a senior Russian source") get the party their words
+imply; pronouns take the most recent compatible speaker (news copy keeps one speaker per run of
+quotes); documents ("the paper concluded") take the author named where the document was first
+mentioned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from redline.model import UNNAMED_SOURCE, Mention
+from redline.nlp.quote_cues import noun_phrase
+from redline.nlp.quote_lexicon import SpeechLexicon
+from redline.packs.schema import Pack
+
+OTHER_PARTY = "other"
+# Unnamed sources that stay unnamed even with "the": "the source said", "the officials added".
+_ALWAYS_UNNAMED = frozenset({"source", "insider", "official", "diplomat"})
+# Kinds a plural or neuter pronoun can stand for.
+_COLLECTIVE_KINDS = frozenset({"unnamed", "state", "institution", "group", "document", "media"})
+# How far back (in paragraphs) a pronoun or a bare quote paragraph may look for its speaker.
+PRONOUN_LOOKBACK = 4
+DOCUMENT_LOOKBACK = 12
+_AFFILIATION_DEPS = frozenset({"poss", "compound", "prep", "pobj", "amod", "nmod", "appos"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker."""
+
+    actor: str
+    party: str
+    resolution: str
+    confidence: float
+    kind: str = "person"  # person | state | institution | media | group | unnamed | document
+    gender: str | None = None
+
+
+@dataclass(frozen=True)
+class SpeechEvent:
+    """Someone speaking at a point of the text: a quote or a speech verb, with its speaker."""
+
+    pos: int
+    paragraph: int
+    speaker: Speaker
+
+
+def _speaker_resolver() -> Callable[[Doc, Span], Mention | None] | None:
+    """The actors component's resolver for descriptions, pronouns and appositives, if present."""
+    try:
+        from redline.nlp import actors
+    except ImportError:  # the actors component is not installed in this build
+        return None
+    resolver = getattr(actors, "resolve_speaker_span", None)
+    return resolver if callable(resolver) else None
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves speaker noun phrases of one Doc, remembering who spoke where."""
+
+    doc: Doc
+    pack: Pack
+    lexicon: SpeechLexicon
+    paragraph_of: Callable[[int], int]
+    history: list[SpeechEvent] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    external: Callable[[Doc, Span], Mention | None] | None = None
+
+    def __post_init__(self) -> None:
+        self.mentions = sorted(self.doc._.mentions or [], key=lambda m: (m.start, -m.end))
+        self.external = _speaker_resolver()
+        self._adjectives: dict[str, str] = {}
+        for party in self.pack.parties:
+            for adjective in party.adjectives:
+                self._adjectives[adjective.casefold()] = party.id
+
+    # -- lookups -------------------------------------------------------------------------
+
+    def mention_over(self, token: Token) -> Mention | None:
+        """The longest mention covering ``token``."""
+        end = token.idx + len(token.text)
+        best: Mention | None = None
+        for mention in self.mentions:
+            if mention.start > token.idx:
+                break
+            if mention.end >= end and (best is None or mention.end - mention.start > best.end - best.start):
+                best = mention
+        return best
+
+    def _from_mention(self, mention: Mention, resolution: str | None = None) -> Speaker:
+        actor = self.pack.actor(mention.actor)
+        gender = actor.gender if actor else None
+        return Speaker(
+            mention.actor,
+            mention.party or OTHER_PARTY,
+            resolution or mention.resolution,
+            mention.confidence,
+            mention.kind,
+            gender,
+        )
+
+    def remember(self, pos: int, speaker: Speaker) -> None:
+        self.history.append(SpeechEvent(pos, self.paragraph_of(pos), speaker))
+
+    def recent(self, pos: int, lookback: int = PRONOUN_LOOKBACK) -> list[SpeechEvent]:
+        """Speech events before ``pos`` within ``lookback`` paragraphs, most recent first."""
+        paragraph = self.paragraph_of(pos)
+        events = [e for e in self.history if e.pos < pos and paragraph - e.paragraph <= lookback]
+        return sorted(events, key=lambda e: e.pos, reverse=True)
+
+    # -- resolution ----------------------------------------------------------------------
+
+    def resolve(self, head: Token, pos: int, verb: Token | None = None) -> Speaker | None:
+        """The speaker named by the noun phrase headed by ``head``."""
+        lower = head.lower_
+        if head.pos_ == "PRON" and lower in self.lexicon.pronouns:
+            return self.resolve_pronoun(head, pos, verb)
+        mention = self.mention_over(head)
+        if mention is not None and mention.resolution != "pronoun":
+            return self._from_mention(mention)
+        unnamed = self.resolve_unnamed(head, pos)
+        if unnamed is not None:
+            return unnamed
+        if head.lemma_.lower() in self.lexicon.document_heads:
+            document = self.resolve_document(head, pos)
+            if document is not None:
+                return document
+        external = self._external(noun_phrase(head))
+        if external is not None:
+            return external
+        affiliated = self._affiliation(head)
+        if affiliated is not None:
+            return affiliated
+        return self._named_entity(head)
+
+    def _external(self, span: Span) -> Speaker | None:
+        if self.external is None:
+            return None
+        try:
+            mention = self.external(self.doc, span)
+        except Exception:  # the resolver of another component must not stop quotes
+            return None
+        return self._from_mention(mention) if mention is not None else None
+
+    def _affiliation_tokens(self, head: Token) -> list[Token]:
+        """Tokens of the phrase that say whose the speaker is: "Ukraine's foreign ministry",
+        "the ministry in Kyiv"; not "a source close to Putin"."""
+        found: list[Token] = []
+        stack = [c for c in head.children if c.dep_ in _AFFILIATION_DEPS]
+        while stack:
+            token = stack.pop()
+            if token.lower_ in self.lexicon.non_affiliation_preps or token.dep_ in ("relcl", "acl"):
+                continue
+            found.append(token)
+            stack.extend(c for c in token.children if c.dep_ in _AFFILIATION_DEPS)
+        return found
+
+    def _affiliation(self, head: Token) -> Speaker | None:
+        for token in sorted(self._affiliation_tokens(head), key=lambda t: t.i):
+            mention = self.mention_over(token)
+            if mention is not None and mention.kind in ("state", "institution"):
+                return self._from_mention(mention, "metonym")
+        return None
+
+    def _named_entity(self, head: Token) -> Speaker | None:
+        if head.ent_type_ not in ("PERSON", "ORG", "NORP"):
+            return None
+        for ent in self.doc.ents:
+            if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG"):
+                kind = "person" if ent.label_ == "PERSON" else "institution"
+                return Speaker(ent.text, OTHER_PARTY, "ner", 0.4, kind)
+        return None
+
+    def party_of_phrase(self, head: Token) -> str | None:
+        """The party an unnamed speaker's phrase implies: an adjective ("Russian officials")
+        or an affiliation mention ("Kremlin sources", "sources in Kyiv")."""
+        tokens = [head, *self._affiliation_tokens(head)]
+        for token in sorted(tokens, key=lambda t: t.i):
+            party = self._adjectives.get(token.text.casefold())
+            if party is not None:
+                return party
+        for token in sorted(tokens, key=lambda t: t.i):
+            mention = self.mention_over(token)
+            if mention is not None and mention.party:
+                return mention.party
+        return None
+
+    def resolve_unnamed(self, head: Token, pos: int) -> Speaker | None:
+        lemma = head.lemma_.lower()
+        if lemma not in self.lexicon.unnamed_heads:
+            return None
+        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "amod")}
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in self.lexicon.unnamed_determiners
+                       for c in head.children)
+        plural = head.tag_ in ("NNS", "NNPS")
+        indefinite = bool(determiners & self.lexicon.unnamed_determiners) or (plural and not definite)
+        if not (indefinite or lemma in _ALWAYS_UNNAMED):
+            return None
+        party = self.party_of_phrase(head)
+        if party is None:
+            party = self._recent_unnamed_party(pos)
+        return Speaker(UNNAMED_SOURCE, party or OTHER_PARTY, "unnamed", 0.7, "unnamed")
+
+    def _recent_unnamed_party(self, pos: int) -> str | None:
+        """"One official told the FT" after "European officials have warned": the same group."""
+        for event in self.recent(pos, 2):
+            if event.speaker.kind == "unnamed" and event.speaker.party != OTHER_PARTY:
+                return event.speaker.party
+        return None
+
+    def resolve_pronoun(self, head: Token, pos: int, verb: Token | None) -> Speaker | None:
+        kind = self.lexicon.pronouns.get(head.lower_, "")
+        if kind in ("self", ""):
+            return None
+        # "Rutte said he told Trump": a pronoun under another speaker's verb is that speaker.
+        if verb is not None:
+            outer = _outer_speech_subject(verb, self.lexicon)
+            if outer is not None and outer.pos_ != "PRON":
+                speaker = self.resolve(outer, pos)
+                if speaker is not None and _compatible(speaker, kind):
+                    return _as_pronoun(speaker)
+        for event in self.recent(pos):
+            if _compatible(event.speaker, kind):
+                return _as_pronoun(event.speaker)
+        external = self._external(self.doc[head.i : head.i + 1])
+        if external is not None:
+            return _as_pronoun(external)
+        for event in self.recent(pos, 3 * PRONOUN_LOOKBACK):
+            if _compatible(event.speaker, kind):
+                return _as_pronoun(event.speaker, 0.4)
+        return None
+
+    def resolve_document(self, head: Token, pos: int) -> Speaker | None:
+        """"The paper concluded": the author named where the paper was mentioned before
+        ("In his April paper …, Kellogg recognised"), or in this phrase ("the Kremlin's memo")."""
+        own = self._affiliation(head) or self._possessor(head, pos)
+        if own is not None:
+            return Speaker(own.actor, own.party, "document", 0.6, own.kind, own.gender)
+        lemma = head.lemma_.lower()
+        paragraph = self.paragraph_of(head.idx)
+        for token in reversed(self.doc[: head.i]):
+            if paragraph - self.paragraph_of(token.idx) > DOCUMENT_LOOKBACK:
+                break
+            if token.lemma_.lower() != lemma or token.pos_ != "NOUN":
+                continue
+            author = self._possessor(token, token.idx) or self._sentence_subject(token)
+            if author is not None:
+                return Speaker(author.actor, author.party, "document", 0.5, author.kind, author.gender)
+        return None
+
+    def _possessor(self, head: Token, pos: int) -> Speaker | None:
+        for child in head.children:
+            if child.dep_ == "poss":
+                if child.pos_ == "PRON":
+                    # "his paper": the subject of the sentence, else the last speaker.
+                    subject = self._sentence_subject(head)
+                    if subject is not None:
+                        return subject
+                    return self.resolve_pronoun(child, pos, None)
+                return self.resolve(child, pos)
+        return None
+
+    def _sentence_subject(self, token: Token) -> Speaker | None:
+        root = token.sent.root
+        for child in root.children:
+            if child.dep_ == "nsubj":
+                mention = self.mention_over(child)
+                if mention is not None and mention.kind in ("person", "institution", "state"):
+                    return self._from_mention(mention)
+        return None
+
+
+def _outer_speech_subject(verb: Token, lexicon: SpeechLexicon) -> Token | None:
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head is node:
+            return None
+        node = node.head
+        if node.lemma_.lower() in lexicon.verbs:
+            for child in node.children:
+                if child.dep_ == "nsubj":
+                    return child
+    return None
+
+
+def _compatible(speaker: Speaker, pronoun_kind: str) -> bool:
+    if pronoun_kind in ("male", "female"):
+        if speaker.kind == "unnamed":
+            return True
+        return speaker.kind == "person" and speaker.gender in (None, pronoun_kind)
+    if pronoun_kind == "plural":
+        return speaker.kind in _COLLECTIVE_KINDS
+    if pronoun_kind == "thing":
+        return speaker.kind in _COLLECTIVE_KINDS - {"unnamed"}
+    return False
+
+
+def _as_pronoun(speaker: Speaker, confidence: float = 0.7) -> Speaker:
+    return Speaker(
+        speaker.actor,
+        speaker.party,
+        "pronoun",
+        min(confidence, speaker.confidence),
+        speaker.kind,
+        speaker.gender,
+    )
+
+
+def describe(speaker: Speaker | None) -> dict[str, Any]:
+    """The speaker as plain fields for a Quote record."""
+    if speaker is None:
+        return {"speaker": "", "party": "", "resolution": None}
+    return {"speaker": speaker.actor, "party": speaker.party, "resolution": speaker.resolution}

@@ -1,0 +1,300 @@
+"""The ``redline_quotes`` component: every direct quotation with its speaker, and indirect speech.
+
+``extract_quotes(doc)`` pairs the quote marks (``quote_marks``), finds each quote's cue
+(``quote_cues``), resolves the speaker (``quote_speakers``), carries speakers over to quotes
+that continue a speaker's run, and reports reported speech ("Putin said that …") as indirect.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from redline.model import Quote, TextSpan
+from redline.nlp.quote_cues import Cue, CueFinder, is_speech_verb, speaker_token
+from redline.nlp.quote_lexicon import SpeechLexicon, load_speech_lexicon
+from redline.nlp.quote_marks import QuoteSpan, pair_quotes, paragraphs
+from redline.nlp.quote_speakers import Speaker, SpeakerResolver
+from redline.packs.loader import load_pack
+from redline.packs.schema import Pack
+
+# The guide counts direct quotations of at least five words; shorter ones are fragments.
+MIN_QUOTE_WORDS = 5
+# A bare quote paragraph continues the speaker of the last two paragraphs at most.
+CONTINUATION_LOOKBACK = 2
+_CONFIDENCE = {
+    "after": 0.9,
+    "before": 0.85,
+    "dash": 0.8,
+    "headline": 0.75,
+    "according": 0.8,
+    "governing": 0.7,
+}
+
+__all__ = ["QuotesComponent", "extract_quotes", "make_quotes_component"]
+
+
+@dataclass
+class _Found:
+    """A quotation being attributed."""
+
+    span: QuoteSpan
+    cue: Cue | None = None
+    speaker: Speaker | None = None
+    how: str | None = None
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+class _Extractor:
+    def __init__(self, doc: Doc, pack: Pack, lexicon: SpeechLexicon) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.par_starts = [start for start, _ in paragraphs(doc.text)] or [0]
+        self.spans = pair_quotes(doc.text, lexicon.elisions)
+        self.cues = CueFinder(doc, self.spans, lexicon)
+        self.speakers = SpeakerResolver(doc, pack, lexicon, self.paragraph_of)
+        self.verb_speakers: dict[int, Speaker | None] = {}
+
+    def paragraph_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.par_starts, char) - 1)
+
+    # -- speech verbs outside quotes -------------------------------------------------------
+
+    def _speech_verbs(self) -> list[Token]:
+        quoted = [(s.start, s.end) for s in self.spans if s.depth == 0]
+        return [
+            t
+            for t in self.doc
+            if is_speech_verb(t, self.lexicon) and not any(a <= t.idx < b for a, b in quoted)
+        ]
+
+    def _verb_speaker(self, verb: Token) -> Speaker | None:
+        if verb.i not in self.verb_speakers:
+            subject = speaker_token(verb, self.lexicon)
+            speaker = self.speakers.resolve(subject, verb.idx, verb) if subject is not None else None
+            self.verb_speakers[verb.i] = speaker
+        return self.verb_speakers[verb.i]
+
+    # -- direct quotes -----------------------------------------------------------------------
+
+    def _attribute(self, found: _Found) -> None:
+        """The speaker from the first cue that names one; keeps the first cue otherwise."""
+        cues = self.cues.candidates(found.span)
+        found.cue = cues[0] if cues else None
+        for cue in cues:
+            speaker = self._cue_speaker(cue, found.span.open)
+            if speaker is not None:
+                found.cue, found.speaker, found.how = cue, speaker, cue.how
+                return
+
+    def _cue_speaker(self, cue: Cue, pos: int) -> Speaker | None:
+        if cue.subject is None:
+            return None
+        if cue.verb is None:
+            return self.speakers.resolve(cue.subject, pos)
+        if speaker_token(cue.verb, self.lexicon) == cue.subject:
+            return self._verb_speaker(cue.verb)
+        return self.speakers.resolve(cue.subject, pos, cue.verb)
+
+    def _carry_over(self, found: list[_Found]) -> None:
+        """Quotes with no cue of their own: "‘…,’ he said. ‘…’", a paragraph that re-opens
+        the quote, or a bare quote paragraph after someone spoke."""
+        outer = [f for f in found if f.span.depth == 0]
+        for index, item in enumerate(outer):
+            if item.speaker is not None:
+                continue
+            span = item.span
+            same_par = [f for f in outer if f.span.paragraph == span.paragraph and f is not item]
+            earlier = [f for f in same_par if f.span.open < span.open and f.speaker is not None]
+            later = [f for f in same_par if f.span.open > span.open and f.speaker is not None]
+            par_start = self.par_starts[min(span.paragraph, len(self.par_starts) - 1)]
+            starts_paragraph = not self.doc.text[par_start : span.open].strip()
+            if earlier:
+                item.speaker, item.how = earlier[-1].speaker, "continuation"
+            elif span.continues and index > 0 and outer[index - 1].speaker is not None:
+                item.speaker, item.how = outer[index - 1].speaker, "continuation"
+            elif starts_paragraph:
+                events = self.speakers.recent(span.open, CONTINUATION_LOOKBACK)
+                events = [e for e in events if e.paragraph < span.paragraph]
+                if events:
+                    item.speaker, item.how = events[0].speaker, "continuation"
+                elif later:
+                    item.speaker, item.how = later[0].speaker, "continuation"
+            elif later:
+                item.speaker, item.how = later[0].speaker, "continuation"
+            if item.speaker is not None:
+                self.speakers.remember(span.open, item.speaker)
+
+    def direct(self) -> list[_Found]:
+        found = [_Found(span) for span in self.spans]
+        events: list[tuple[int, int, object]] = [(f.span.open, 0, f) for f in found]
+        events += [(v.idx, 1, v) for v in self._speech_verbs()]
+        events.sort(key=lambda e: (e[0], e[1]))
+        for _, _, item in events:
+            if isinstance(item, _Found):
+                self._attribute(item)
+                if item.speaker is not None:
+                    self.speakers.remember(item.span.open, item.speaker)
+            elif isinstance(item, Token):
+                speaker = self._verb_speaker(item)
+                if speaker is not None:
+                    self.speakers.remember(item.idx, speaker)
+        self._carry_over(found)
+        return found
+
+    # -- records -----------------------------------------------------------------------------
+
+    def _sentence(self, start: int, end: int) -> TextSpan | None:
+        first = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        last = self.doc.char_span(max(start, end - 1), max(start, end - 1) + 1, alignment_mode="expand")
+        if first is None or last is None or not len(first) or not len(last):
+            return None
+        s, e = first[0].sent.start_char, last[0].sent.end_char
+        return TextSpan(s, e, self.doc.text[s:e])
+
+    def to_quote(self, item: _Found, start: int, end: int, text: str) -> Quote:
+        words = len(text.split())
+        kind = "direct" if words >= MIN_QUOTE_WORDS else "fragment"
+        speaker = item.speaker
+        cue = item.cue if item.how not in (None, "continuation") else None
+        confidence = _CONFIDENCE.get(item.how or "", 0.5) if speaker else 0.2
+        if speaker is not None:
+            confidence = round(min(confidence, max(speaker.confidence, 0.3) + 0.2), 2)
+        sentence_end = max(end, cue.end if cue else end)
+        return Quote(
+            text=text,
+            start=start,
+            end=end,
+            speaker=speaker.actor if speaker else "",
+            party=speaker.party if speaker else "",
+            kind=kind,
+            cue=cue.text if cue else None,
+            cue_start=cue.start if cue else None,
+            cue_end=cue.end if cue else None,
+            resolution=(
+                "continuation" if item.how == "continuation" and speaker else
+                speaker.resolution if speaker else None
+            ),
+            confidence=confidence,
+            sentence=self._sentence(min(start, cue.start if cue else start), sentence_end),
+        )
+
+    def _merged(self, found: list[_Found]) -> list[tuple[_Found, int, int, str]]:
+        """One sentence split by its cue is one quote: "‘We will not,’ he said, ‘give in.’"."""
+        text = self.doc.text
+        out: list[tuple[_Found, int, int, str]] = []
+        for item in found:
+            span = item.span
+            if out:
+                prev, start, end, words = out[-1]
+                between = text[prev.span.after : span.open]
+                if (
+                    prev.span.depth == 0
+                    and span.depth == 0
+                    and prev.how == "after"
+                    and item.how == "continuation"
+                    and prev.speaker == item.speaker
+                    and "\n" not in between
+                    and between.rstrip().endswith(",")
+                    and text[span.start : span.start + 1].islower()
+                ):
+                    out[-1] = (prev, start, span.end, words + " " + text[span.start : span.end])
+                    continue
+            out.append((item, span.start, span.end, text[span.start : span.end]))
+        return out
+
+    def quotes(self) -> list[Quote]:
+        found = self.direct()
+        records: list[Quote] = []
+        seen: set[tuple[str, str]] = set()
+        for item, start, end, text in self._merged(found):
+            quote = self.to_quote(item, start, end, text)
+            key = (quote.speaker, _fold(quote.text).rstrip(",.;:"))
+            if quote.kind == "direct" and key in seen:
+                continue  # the same words by the same speaker, repeated later in the article
+            seen.add(key)
+            records.append(quote)
+        records.extend(self.indirect())
+        records.sort(key=lambda q: (q.start, q.kind))
+        return records
+
+    # -- indirect speech -------------------------------------------------------------------
+
+    def indirect(self) -> list[Quote]:
+        """Reported speech: the complement clause of a speech verb with a known speaker."""
+        quoted = [(s.start, s.end) for s in self.spans if s.depth == 0]
+        records = []
+        for verb in self._speech_verbs():
+            speaker = self.verb_speakers.get(verb.i)
+            if speaker is None:
+                continue
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            if not clauses:
+                continue
+            clause = clauses[0]
+            tokens = [t for t in clause.subtree if not t.is_punct or t.i != clause.right_edge.i]
+            start = min(t.idx for t in tokens)
+            end = max(t.idx + len(t.text) for t in tokens)
+            inside = sum(min(end, b) - max(start, a) for a, b in quoted if a < end and start < b)
+            if inside > 0.5 * (end - start):
+                continue  # the complement is the direct quote itself
+            records.append(
+                Quote(
+                    text=self.doc.text[start:end],
+                    start=start,
+                    end=end,
+                    speaker=speaker.actor,
+                    party=speaker.party,
+                    kind="indirect",
+                    cue=verb.text,
+                    cue_start=verb.idx,
+                    cue_end=verb.idx + len(verb.text),
+                    resolution=speaker.resolution,
+                    confidence=round(min(0.8, speaker.confidence), 2),
+                    sentence=self._sentence(min(start, verb.idx), end),
+                )
+            )
+        return records
+
+
+def extract_quotes(
+    doc: Doc, pack: Pack | str = "russia-ukraine", lexicon: SpeechLexicon | None = None
+) -> list[Quote]:
+    """Every quotation in ``doc`` (direct, fragment and indirect) with its speaker, in order.
+
+    Reads ``doc._.mentions`` (set by ``redline_actors``) to name speakers; works without them,
+    leaving named speakers to the parser's entities.
+    """
+    pack_data = load_pack(pack) if isinstance(pack, str) else pack
+    return _Extractor(doc, pack_data, lexicon or load_speech_lexicon()).quotes()
+
+
+class QuotesComponent:
+    """Sets ``doc._.quotes``."""
+
+    def __init__(self, pack: str) -> None:
+        self.pack = load_pack(pack)
+        self.lexicon = load_speech_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = extract_quotes(doc, self.pack, self.lexicon)
+        return doc
+
+
+@Language.factory(
+    "redline_quotes",
+    default_config={"pack": "russia-ukraine"},
+    assigns=["doc._.quotes"],
+    requires=["doc._.mentions"],
+)
+def make_quotes_component(nlp: Language, name: str, pack: str) -> QuotesComponent:
+    return QuotesComponent(pack)

@@ -1,0 +1,232 @@
+"""Stance cues: the predicates and frames by which an actor proposes, demands, accepts,
+rejects or threatens, read from the general lexicon in ``resources/stance.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Span, Token
+
+from redline.errors import RedlineError
+
+RESOURCE = Path(__file__).parent / "resources" / "stance.yaml"
+FLIPS: dict[str, str | None] = {
+    "accept": "reject",
+    "reject": "accept",
+    "propose": None,  # "did not propose" says nothing about what one wants
+    "demand": None,
+    "threaten": None,
+}
+PARTICLE_DEPS = frozenset({"prt", "prep", "mark", "agent"})
+
+
+class LexiconError(RedlineError):
+    """A lexicon resource file is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class StanceLexicon:
+    verbs: dict[str, str]
+    phrasal: dict[tuple[str, ...], str]  # (verb lemma, particle words...) -> stance
+    nouns: dict[str, str]
+    light_verbs: frozenset[str]
+    adjectives: dict[str, str]
+    phrases: dict[tuple[str, ...], str]
+    threat_phrases: tuple[tuple[str, ...], ...]
+    threat_verbs: frozenset[str]
+    modals: frozenset[str]
+    negators: frozenset[str]
+    negating_verbs: frozenset[str]
+    condition_words: frozenset[str]
+    condition_phrases: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class StanceCue:
+    """A stance predicate found in a sentence: the token that carries it and how it was read."""
+
+    stance: str
+    token: int  # doc index of the head token of the cue
+    kind: str  # verb | phrasal | noun | adjective | phrase | threat | condition
+    start: int  # doc token span of the cue words
+    end: int
+    negated: bool = False
+    clause: int | None = None  # condition cues: the head of the condition clause
+
+
+def _by_stance(raw: dict[str, Any], key: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for stance, words in (raw.get(key) or {}).items():
+        for word in words:
+            table[str(word).lower()] = stance
+    return table
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.lower().split())
+
+
+@lru_cache(maxsize=4)
+def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
+    """Read and index the stance lexicon; raises LexiconError naming the file on bad input."""
+    source = Path(path) if path else RESOURCE
+    try:
+        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"{source}: cannot read stance lexicon: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{source}: top level must be a mapping")
+    phrases: dict[tuple[str, ...], str] = {}
+    for stance, items in (raw.get("phrases") or {}).items():
+        for item in items:
+            phrases[_words(item)] = stance
+    conditions = raw.get("conditions") or {}
+    return StanceLexicon(
+        verbs=_by_stance(raw, "verbs"),
+        phrasal={_words(k): v for k, v in (raw.get("phrasal") or {}).items()},
+        nouns=_by_stance(raw, "nouns"),
+        light_verbs=frozenset(raw.get("light_verbs") or ()),
+        adjectives=_by_stance(raw, "adjectives"),
+        phrases=phrases,
+        threat_phrases=tuple(_words(p) for p in raw.get("threat_phrases") or ()),
+        threat_verbs=frozenset(raw.get("threat_verbs") or ()),
+        modals=frozenset(str(m).lower() for m in raw.get("modals") or ()),
+        negators=frozenset(str(n).lower() for n in raw.get("negators") or ()),
+        negating_verbs=frozenset(raw.get("negating_verbs") or ()),
+        condition_words=frozenset(conditions.get("single") or ()),
+        condition_phrases=tuple(_words(p) for p in conditions.get("multi") or ()),
+    )
+
+
+def is_negated(token: Token, lexicon: StanceLexicon) -> bool:
+    """A negator on the predicate, on its copula or auxiliary, or a negating governor."""
+    heads = [token]
+    if token.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj") and token.head != token:
+        heads.append(token.head)  # "are not satisfied", "would not accept the deal"
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "neg" or (
+                child.lower_ in lexicon.negators and child.dep_ in ("advmod", "det", "neg")
+            ):
+                return True
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon.negating_verbs
+
+
+def has_modal(token: Token, lexicon: StanceLexicon) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in lexicon.modals for c in token.children)
+
+
+def _match_words(sent: Span, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    lowered = [t.lower_ for t in sent]
+    found: list[tuple[int, int]] = []
+    n = len(words)
+    for i in range(len(lowered) - n + 1):
+        if tuple(lowered[i : i + n]) == words:
+            found.append((sent.start + i, sent.start + i + n))
+    return found
+
+
+def _phrasal_stance(token: Token, lexicon: StanceLexicon) -> tuple[str, int] | None:
+    """A verb + particle frame: the stance and the end of the frame."""
+    lemma = token.lemma_.lower()
+    doc = token.doc
+    for key, stance in lexicon.phrasal.items():
+        if key[0] != lemma:
+            continue
+        particles = key[1:]
+        following = tuple(t.lower_ for t in doc[token.i + 1 : token.i + 1 + len(particles)])
+        if following == particles:
+            return stance, token.i + 1 + len(particles)
+        if len(particles) == 1 and any(
+            c.lower_ == particles[0] and c.dep_ in PARTICLE_DEPS and c.i > token.i
+            for c in token.children
+        ):
+            return stance, token.i + 1
+    return None
+
+
+def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
+    """Every stance cue of one sentence, in text order."""
+    cues: list[StanceCue] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
+            phrasal = _phrasal_stance(token, lexicon)
+            if phrasal:
+                stance, end = phrasal
+                cues.append(StanceCue(stance, token.i, "phrasal", token.i, end,
+                                      is_negated(token, lexicon)))
+                continue
+            if lemma in lexicon.verbs and token.pos_ != "AUX":
+                cues.append(StanceCue(lexicon.verbs[lemma], token.i, "verb", token.i, token.i + 1,
+                                      is_negated(token, lexicon)))
+                continue
+            if has_modal(token, lexicon) and (
+                lemma in lexicon.threat_verbs or _has_threat_phrase(token, lexicon)
+            ):
+                cues.append(StanceCue("threaten", token.i, "threat", token.i, token.i + 1,
+                                      is_negated(token, lexicon)))
+                continue
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
+            cues.append(StanceCue(lexicon.nouns[lemma], token.i, "noun", token.i, token.i + 1,
+                                  is_negated(token, lexicon)))
+        elif token.pos_ == "ADJ" and lemma in lexicon.adjectives and token.dep_ in (
+            "acomp", "attr", "oprd", "ROOT", "conj", "xcomp"
+        ):
+            cues.append(StanceCue(lexicon.adjectives[lemma], token.i, "adjective", token.i,
+                                  token.i + 1, is_negated(token, lexicon)))
+    for words, stance in lexicon.phrases.items():
+        for start, end in _match_words(sent, words):
+            root = sent.doc[start:end].root
+            negated = stance != "reject" and is_negated(root, lexicon)
+            cues.append(StanceCue(stance, root.i, "phrase", start, end, negated))
+    cues.extend(_condition_cues(sent, lexicon))
+    return sorted(cues, key=lambda c: (c.start, c.kind))
+
+
+def _has_threat_phrase(token: Token, lexicon: StanceLexicon) -> bool:
+    words = [t.lower_ for t in token.subtree]
+    for phrase in lexicon.threat_phrases:
+        n = len(phrase)
+        if any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1)):
+            return True
+    return False
+
+
+def threatens(token: Token, lexicon: StanceLexicon) -> bool:
+    """Whether a clause threatens force or harm: a threat phrase under a future or modal verb."""
+    return _has_threat_phrase(token, lexicon) and (
+        has_modal(token, lexicon) or token.lemma_.lower() in lexicon.threat_verbs
+    )
+
+
+def _condition_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
+    """Conditions ("only if", "once", "unless") under a main clause: demands."""
+    cues: list[StanceCue] = []
+    for token in sent:
+        if token.dep_ != "mark" or token.lower_ not in lexicon.condition_words:
+            continue
+        clause = token.head
+        main = clause.head
+        if clause.dep_ not in ("advcl", "ccomp", "conj") or main == clause:
+            continue
+        stance = "threaten" if threatens(main, lexicon) else "demand"
+        cues.append(StanceCue(stance, main.i, "condition", token.i, token.i + 1,
+                              clause=clause.i))
+    for words in lexicon.condition_phrases:
+        for start, _end in _match_words(sent, words):
+            head = sent.doc[start]
+            cues.append(StanceCue("demand", head.head.i, "condition", start, _end,
+                                  clause=head.i))
+    return cues
+
+
+def resolve_stance(cue: StanceCue) -> str | None:
+    """The stance a cue expresses once negation is applied; None when negation voids it."""
+    if not cue.negated:
+        return cue.stance
+    return FLIPS.get(cue.stance)

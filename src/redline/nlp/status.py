@@ -1,0 +1,72 @@
+"""How sure the article is of a position: stated (the actor's own words on the record),
+reported (unnamed sources, leaks, other media) or alleged (unconfirmed, rumour,
+speculation), from the hedge lexicon in ``resources/hedges.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span
+
+from redline.nlp.stance import LexiconError
+
+RESOURCE = Path(__file__).parent / "resources" / "hedges.yaml"
+RANK = {"stated": 0, "reported": 1, "alleged": 2}
+
+
+@dataclass(frozen=True)
+class HedgeLexicon:
+    alleged_words: frozenset[str]
+    alleged_phrases: tuple[tuple[str, ...], ...]
+    reported_words: frozenset[str]
+    reported_phrases: tuple[tuple[str, ...], ...]
+    media_verbs: frozenset[str]
+
+
+def _phrases(items: list[str] | None) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(p).lower().split()) for p in items or ())
+
+
+@lru_cache(maxsize=4)
+def load_hedge_lexicon(path: str | None = None) -> HedgeLexicon:
+    """Read the hedge lexicon; raises LexiconError naming the file on bad input."""
+    source = Path(path) if path else RESOURCE
+    try:
+        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"{source}: cannot read hedge lexicon: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{source}: top level must be a mapping")
+    alleged = raw.get("alleged") or {}
+    reported = raw.get("reported") or {}
+    return HedgeLexicon(
+        alleged_words=frozenset(str(w).lower() for w in alleged.get("words") or ()),
+        alleged_phrases=_phrases(alleged.get("phrases")),
+        reported_words=frozenset(str(w).lower() for w in reported.get("words") or ()),
+        reported_phrases=_phrases(reported.get("phrases")),
+        media_verbs=frozenset(reported.get("media_verbs") or ()),
+    )
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+
+
+def hedge_status(span: Span, lexicon: HedgeLexicon) -> str:
+    """The status the hedges in a stretch of text give: alleged beats reported beats stated."""
+    words = [t.lower_ for t in span]
+    bag = set(words)
+    if bag & lexicon.alleged_words or any(_contains(words, p) for p in lexicon.alleged_phrases):
+        return "alleged"
+    if bag & lexicon.reported_words or any(_contains(words, p) for p in lexicon.reported_phrases):
+        return "reported"
+    return "stated"
+
+
+def strongest(*statuses: str) -> str:
+    """The least certain of several statuses."""
+    return max(statuses, key=lambda s: RANK.get(s, 0))
