@@ -51,7 +51,9 @@ def perturb(gold: dict, rng: random.Random) -> dict:
         for q in gold["quotes"]
         if rng.random() > 0.25
     ]
-    plans = [{"name": p["name"] + " proposal", "proposer": None, "points": []} for p in gold["plans"]]
+    plans = [
+        {"name": p["name"] + " proposal", "proposer": None, "points": []} for p in gold["plans"]
+    ]
     return {"claims": claims, "quotes": quotes, "plans": plans}
 
 

@@ -6,10 +6,14 @@ it is not taken from the gold files.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from redline.model import (
+    Article,
     Claim,
+    Extraction,
     PlanMention,
     PlanPoint,
     Provenance,
@@ -17,6 +21,9 @@ from redline.model import (
     SourcedPlan,
     TextSpan,
 )
+
+if TYPE_CHECKING:
+    from redline.store import Store
 
 
 def prov(
@@ -240,6 +247,39 @@ def sample_claims() -> list[SourcedClaim]:
             status="alleged",
             evidence="An unverified channel claimed a summit was agreed.",
         ),
+        claim(
+            "Volodymyr Zelensky",
+            "negotiation_format",
+            "reject",
+            D(2025, 2, 20),
+            party="ukraine",
+            article="a15",
+            source="Kyiv Independent",
+            evidence="Zelensky said Ukraine would not sit down with Moscow while Europe was "
+            "kept away from the table.",
+        ),
+        claim(
+            "Volodymyr Zelensky",
+            "negotiation_format",
+            "accept",
+            D(2025, 3, 24),
+            party="ukraine",
+            article="a16",
+            source="Reuters",
+            evidence="Zelensky said Ukrainian officials were ready to meet Russian negotiators "
+            "in Istanbul.",
+        ),
+        claim(
+            "Dmitry Medvedev",
+            "nuclear",
+            "threaten",
+            D(2025, 3, 22),
+            article="a17",
+            source="The Guardian",
+            status="stated",
+            evidence="Medvedev warned that European troops in Ukraine could provoke a nuclear "
+            "response.",
+        ),
     ]
 
 
@@ -259,3 +299,57 @@ def sample_plans() -> list[SourcedPlan]:
         plan("Kellogg plan", D(2024, 12, 3), proposer="Keith Kellogg", article="old"),
         plan("Kellogg plan", D(2025, 3, 9), proposer="Keith Kellogg", article="a14"),
     ]
+
+
+def fill_store(store: Store, claims: list[SourcedClaim], plans: list[SourcedPlan]) -> None:
+    """Write records into a real store, one article per provenance, through its public API.
+
+    Each article's text starts with the evidence of its claims, so every span indexes into
+    the text it claims to cover; syndicated copies (same cluster) share the first copy's text,
+    so the store's own near-duplicate detection puts them in one cluster.
+    """
+    by_article: dict[str, tuple[Provenance, list[SourcedClaim], list[SourcedPlan]]] = {}
+    for sourced in claims:
+        entry = by_article.setdefault(sourced.provenance.article_id, (sourced.provenance, [], []))
+        entry[1].append(sourced)
+    for mention in plans:
+        entry = by_article.setdefault(mention.provenance.article_id, (mention.provenance, [], []))
+        entry[2].append(mention)
+    texts: dict[str, str] = {}
+    for article_id, (provenance, article_claims, article_plans) in by_article.items():
+        cluster = provenance.cluster or article_id
+        if cluster in texts and cluster != article_id:
+            text = texts[cluster]
+        else:
+            sentences = [c.claim.evidence[0].text for c in article_claims]
+            sentences += [p.plan.name for p in article_plans]
+            filler = f"Filed by desk {article_id} with background on talks {len(texts)}."
+            text = " ".join([*sentences, filler])
+            texts[article_id] = text
+        store.add_article(
+            Article(
+                id=article_id,
+                text=text,
+                title=provenance.title,
+                url=provenance.url,
+                published=provenance.published,
+                source=provenance.source,
+            )
+        )
+        stored_claims = []
+        for record in article_claims:
+            evidence = record.claim.evidence[0].text
+            start = text.index(evidence)
+            span = TextSpan(start, start + len(evidence), evidence)
+            stored_claims.append(replace(record.claim, evidence=(span,)))
+        store.save_extraction(
+            article_id,
+            Extraction(
+                article_id=article_id,
+                published=provenance.published,
+                genre="news",
+                claims=tuple(stored_claims),
+                plans=tuple(p.plan for p in article_plans),
+                extractor_version="test",
+            ),
+        )

@@ -148,7 +148,8 @@ def new_plans(plans: Iterable[SourcedPlan], since: date, until: date | None) -> 
                 name=fullest.plan.name,
                 proposer=proposer,
                 n_points=n_points,
-                points=fullest.plan.points,
+                # Numbered points in their order, then the unnumbered ones as the article had them.
+                points=tuple(sorted(fullest.plan.points, key=lambda p: (p.n is None, p.n or 0))),
                 first_seen=min(dated),
                 sources=tuple(seen.values()),
             )
@@ -178,7 +179,12 @@ def build_briefing(
         claims_in_period=len(period),
         sources_in_period=len({source_key(r.provenance) for r in period}),
         new_plans=new_plans(plans, since, until),
-        shifts=detect_shifts(records, by="actor", since=since, until=until),
+        # New threats have their own section.
+        shifts=[
+            s
+            for s in detect_shifts(records, by="actor", since=since, until=until)
+            if s.kind != "new_threat"
+        ],
         new_demands=new_stances(records, "demand", since, until),
         new_threats=new_stances(records, "threaten", since, until),
         conflicts=find_conflicts(records, since=since, until=until),

@@ -26,6 +26,7 @@ FONT = "font-family='system-ui, sans-serif'"
 LEGEND_NOTE = "paler = reported or alleged · dashed border = sources disagree · n = sources"
 LEGEND_WIDTH = 540
 MAX_LABEL_CHARS = 28
+FIT = "style='max-width:100%;height:auto'"  # shrink to the page rather than scroll
 
 
 def stance_colour(stance: str) -> str:
@@ -63,7 +64,7 @@ def heatmap_svg(matrix: PositionMatrix, issue_labels: Mapping[str, str] | None =
     labels = issue_labels or {}
     if matrix.is_empty:
         return "<p class='empty'>No positions on record for this period.</p>"
-    cell_w, cell_h, left, top = 46, 30, 140, 150
+    cell_w, cell_h, left, top = 40, 28, 100, 150
     names = [_shorten(labels.get(issue, issue)) for issue in matrix.issues]
     # Column labels lean right at 45 degrees: leave room for the longest one past the grid.
     overhang = int(max(len(name) for name in names) * 4.5)
@@ -71,7 +72,7 @@ def heatmap_svg(matrix: PositionMatrix, issue_labels: Mapping[str, str] | None =
     height = top + cell_h * len(matrix.rows) + 70
     parts = [
         f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' "
-        f"viewBox='0 0 {width} {height}' role='img' aria-label='position matrix'>"
+        f"viewBox='0 0 {width} {height}' {FIT} role='img' aria-label='position matrix'>"
     ]
     for j, name in enumerate(names):
         x = left + j * cell_w + cell_w / 2
@@ -148,7 +149,8 @@ def timeline_svg(timeline: IssueTimeline, start: date, end: date, title: str = "
 
     parts = [
         f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' "
-        f"viewBox='0 0 {width} {height}' role='img' aria-label='{escape(title or timeline.issue)}'>"
+        f"viewBox='0 0 {width} {height}' {FIT} role='img' "
+        f"aria-label='{escape(title or timeline.issue)}'>"
     ]
     axis_y = top + lane_h * len(lanes)
     for i, lane in enumerate(lanes):
@@ -170,6 +172,7 @@ def timeline_svg(timeline: IssueTimeline, start: date, end: date, title: str = "
         y = top + lanes.index(entry.party) * lane_h + lane_h / 2
         sources = "; ".join(c.label() for c in entry.sources)
         tip = f"{entry.date} {entry.actor}: {entry.stance} ({entry.status}) — {sources}"
+        tip += f"\n{entry.evidence}"
         if entry.changed:
             tip += f" [changed from {entry.previous_stance}]"
         ring = (

@@ -1,7 +1,7 @@
 """Contradictions: reports that put one actor on both sides of an issue in the same period.
 
 Two claims conflict when they name the same actor and issue, hold incompatible stances
-(``reject`` against ``propose``, ``demand`` or ``accept``), come from different independent
+(``reject`` against ``propose`` or ``accept``), come from different independent
 sources (syndicated copies of one story are one source), and are dated at most
 ``window_days`` apart. Conflicting claims are joined into one conflict per connected group.
 A conflict is a *denial* when one side is on the record (stated) and the other is known only
@@ -27,6 +27,7 @@ from redline.analysis.sourcing import (
     incompatible,
     party_of,
     source_key,
+    status_rank,
 )
 from redline.model import SourcedClaim
 
@@ -40,7 +41,7 @@ class Conflict:
     party: str
     issue: str
     kind: ConflictKind
-    forward: tuple[SourcedClaim, ...]  # the claims that propose, demand or accept
+    forward: tuple[SourcedClaim, ...]  # the claims that propose or accept
     against: tuple[SourcedClaim, ...]  # the claims that reject
     start: date
     end: date
@@ -53,9 +54,21 @@ class Conflict:
     def against_citations(self) -> list[Citation]:
         return citations(self.against)
 
+    @property
+    def forward_evidence(self) -> str:
+        return evidence_text(_strongest(self.forward))
+
+    @property
+    def against_evidence(self) -> str:
+        return evidence_text(_strongest(self.against))
+
     def stances(self) -> str:
         forward = sorted({r.claim.stance for r in self.forward})
         return f"{'/'.join(forward)} vs reject"
+
+
+def _strongest(records: tuple[SourcedClaim, ...]) -> SourcedClaim:
+    return min(records, key=lambda r: status_rank(r.claim.status))
 
 
 class _Groups:
@@ -146,8 +159,6 @@ def conflict_rows(conflicts: Iterable[Conflict]) -> list[dict[str, object]]:
     """One flat row per conflict, for JSON and CSV output."""
     rows: list[dict[str, object]] = []
     for conflict in conflicts:
-        forward_best = conflict.forward[0]
-        against_best = conflict.against[0]
         rows.append(
             {
                 "actor": conflict.actor,
@@ -158,9 +169,9 @@ def conflict_rows(conflicts: Iterable[Conflict]) -> list[dict[str, object]]:
                 "start": conflict.start.isoformat(),
                 "end": conflict.end.isoformat(),
                 "forward_sources": "; ".join(c.label() for c in conflict.forward_citations),
-                "forward_evidence": evidence_text(forward_best),
+                "forward_evidence": conflict.forward_evidence,
                 "against_sources": "; ".join(c.label() for c in conflict.against_citations),
-                "against_evidence": evidence_text(against_best),
+                "against_evidence": conflict.against_evidence,
             }
         )
     return rows

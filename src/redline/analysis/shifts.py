@@ -5,13 +5,13 @@ strongest stance (status rank, then independent sources); a day whose sources ho
 incompatible stances is a dispute, left to ``conflicts``, and skipped here. Between one
 position and the next, these transitions are shifts:
 
-- ``reversal``: between ``reject`` and a forward stance (propose, demand, accept);
+- ``reversal``: between ``reject`` and ``propose`` or ``accept``;
 - ``demand_dropped``: from demanding to proposing or accepting;
 - ``hardened``: from proposing or accepting to demanding;
 - ``new_threat``: the first day the subject threatens on the issue.
 
-Moving between proposing and accepting, or between demanding and threatening, is the same
-direction of pressure and is not reported. A leak or rumour followed within the conflict
+Moving between proposing and accepting, or among demanding, rejecting and threatening (one
+hard line put several ways), is no shift. A leak or rumour followed within the conflict
 window by an on-the-record statement of the opposite stance is a denial, reported by
 ``conflicts``, not a shift.
 """

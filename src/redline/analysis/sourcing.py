@@ -3,7 +3,7 @@
 A record's date is its statement date when the article gives one, else the publication date.
 A source is a near-duplicate cluster (syndicated copies are one source), falling back to the
 article id. Statuses rank stated > reported > alleged. Two stances are incompatible when one
-is ``reject`` and the other takes the issue forward (``propose``, ``demand``, ``accept``).
+is ``reject`` and the other is ``propose`` or ``accept``.
 """
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ from redline.model import STANCES, STATUSES, Provenance, SourcedClaim
 
 # Lower is stronger: a position on the record outranks a leak, a leak outranks a rumour.
 STATUS_RANK: dict[str, int] = {status: rank for rank, status in enumerate(STATUSES)}
-# Stances that move an issue forward; ``reject`` is their opposite. ``threaten`` is pressure
-# that goes with any of them, so it contradicts none.
-FORWARD_STANCES = frozenset({"propose", "demand", "accept"})
+# Stances that say yes to something on an issue; ``reject`` says no. A claim names the issue,
+# not the direction, so ``demand`` and ``reject`` often state one hard line twice (demanding
+# that Ukraine renounce NATO, rejecting its membership): they are not counted as a clash.
+# ``threaten`` is pressure that goes with any stance.
+OPEN_STANCES = frozenset({"propose", "accept"})
 UNKNOWN_PARTY = "unknown"
 
 
@@ -45,7 +47,7 @@ def stance_order(stance: str) -> int:
 def incompatible(first: str, second: str) -> bool:
     """Whether one actor cannot hold both stances on one issue at once."""
     pair = {first, second}
-    return "reject" in pair and bool(pair & FORWARD_STANCES)
+    return "reject" in pair and bool(pair & OPEN_STANCES)
 
 
 def party_of(record: SourcedClaim) -> str:

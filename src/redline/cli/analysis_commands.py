@@ -6,13 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 from rich.console import Console
@@ -148,28 +149,45 @@ def _stance_text(stance: str, suffix: str = "") -> Text:
 # -- positions ------------------------------------------------------------------------------
 
 
+def _cell_text(matrix: PositionMatrix, row: str, issue: str) -> Text | str:
+    cell = matrix.cell(row, issue)
+    if cell is None:
+        return ""
+    text = _stance_text(cell.stance, " ?" if cell.disputed else "")
+    day = cell.date.isoformat() if cell.date else "undated"
+    text.append(f"\n{day}\n{cell.status} · {cell.sources} src")
+    if cell.disputed:
+        text.append(f"\nalso {', '.join(cell.alternatives)}", style="italic")
+    return text
+
+
 def matrix_table(matrix: PositionMatrix, labels: dict[str, str]) -> Table:
-    """The position matrix as a rich table: a coloured stance, date and source count per cell."""
+    """The position matrix as a rich table: a coloured stance, date and source count per cell.
+
+    The shorter dimension becomes the columns (usually the parties), so the table stays
+    readable in a terminal; issues then run down the side.
+    """
     when = matrix.as_of.isoformat() if matrix.as_of else "latest"
     table = Table(title=f"Positions as of {when}", show_lines=True)
+
+    def heading(row: str) -> str:
+        party = matrix.row_parties.get(row, "")
+        return row if matrix.row_kind == "party" or not party else f"{row}\n({party})"
+
+    if len(matrix.rows) <= len(matrix.issues):
+        table.add_column("issue", style="bold")
+        for row in matrix.rows:
+            table.add_column(heading(row), overflow="fold")
+        for issue in matrix.issues:
+            cells = [_cell_text(matrix, row, issue) for row in matrix.rows]
+            table.add_row(labels.get(issue, issue), *cells)
+        return table
     table.add_column(matrix.row_kind, style="bold")
     for issue in matrix.issues:
         table.add_column(labels.get(issue, issue), overflow="fold")
     for row in matrix.rows:
-        name = row if matrix.row_kind == "party" else f"{row}\n({matrix.row_parties[row]})"
-        cells: list[Text | str] = [name]
-        for issue in matrix.issues:
-            cell = matrix.cell(row, issue)
-            if cell is None:
-                cells.append("")
-                continue
-            text = _stance_text(cell.stance, " ?" if cell.disputed else "")
-            day = cell.date.isoformat() if cell.date else "undated"
-            text.append(f"\n{day}\n{cell.status} · {cell.sources} src")
-            if cell.disputed:
-                text.append(f"\nalso {', '.join(cell.alternatives)}", style="italic")
-            cells.append(text)
-        table.add_row(*cells)
+        cells = [_cell_text(matrix, row, issue) for issue in matrix.issues]
+        table.add_row(heading(row), *cells)
     return table
 
 
@@ -424,7 +442,7 @@ def export_records(
         raise _fail("--format parquet needs --out FILE (it is a binary format)")
     with _opened(db) as store:
         rows = _export_rows(store, what)
-    kind = what.value
+    kind = cast(exports.ExportKind, what.value)
     try:
         if fmt is ExportFormat.parquet:
             assert out is not None
@@ -436,10 +454,18 @@ def export_records(
             with out.open("w", encoding="utf-8", newline="") as stream:
                 writer = exports.write_csv if fmt is ExportFormat.csv else exports.write_jsonl
                 writer(rows, kind, stream)
+    except BrokenPipeError:
+        _reader_went_away()
     except OSError as exc:
         raise _fail(f"cannot write {out}: {exc.strerror}") from exc
     if out is not None:
         err_console.print(f"exported {len(rows)} {kind} to {out}")
+
+
+def _reader_went_away() -> None:
+    """``redline export | head``: stop quietly, and keep Python from complaining at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 # -- for ``redline demo`` -------------------------------------------------------------------

@@ -56,14 +56,14 @@ def print_report(report: IngestReport, out: Console = console) -> None:
         f"{report.count('near_duplicate')} near-duplicate(s); "
         f"{report.count('duplicate')} unchanged; extracted {report.extracted}; "
         f"rejected {len(report.rejections)}",
-        highlight=False,
+        highlight=False, soft_wrap=True,
     )
     for rejection in report.rejections:
         out.print(f"  [red]rejected[/red] {rejection.source} ({rejection.stage}): "
-                  f"{rejection.reason}", highlight=False)
+                  f"{rejection.reason}", highlight=False, soft_wrap=True)
     for warning in report.warnings:
         out.print(f"  [yellow]warning[/yellow] {warning.source} ({warning.stage}): "
-                  f"{warning.reason}", highlight=False)
+                  f"{warning.reason}", highlight=False, soft_wrap=True)
 
 
 def run_ingest(store: Store, paths: list[Path], pack: str, extract: bool) -> IngestReport:

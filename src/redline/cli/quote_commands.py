@@ -1,1 +1,139 @@
-"""Commands: quote_commands (filled in by its owner)."""
+"""The ``quotes`` command: list stored quotations with speaker, date, source and article id.
+
+Reads through ``Store.read_quotes``; a speaker given by surname or alias ("Putin") is turned
+into its canonical name with the pack before the query.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from redline.cli.app import EXIT_USAGE, app, console, err_console
+from redline.errors import PackError, StoreError
+from redline.model import SourcedQuote
+from redline.packs.loader import load_pack
+from redline.packs.schema import Pack
+from redline.store import open_store
+
+
+class QuoteFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class QuoteKindFilter(StrEnum):
+    direct = "direct"
+    indirect = "indirect"
+    fragment = "fragment"
+    all = "all"
+
+
+def canonical_speaker(name: str, pack: Pack) -> str:
+    """The canonical actor for a name, alias or unambiguous surname; the name itself else."""
+    folded = name.strip().casefold()
+    for actor in pack.actors:
+        if actor.name.casefold() == folded or folded in (a.casefold() for a in actor.aliases):
+            return actor.name
+    persons = [a.name for a in pack.actors if a.kind == "person"]
+    by_surname = [n for n in persons if n.split()[-1].casefold() == folded]
+    return by_surname[0] if len(by_surname) == 1 else name.strip()
+
+
+def quote_row(item: SourcedQuote) -> dict[str, Any]:
+    """One stored quote as plain JSON-ready fields."""
+    quote, source = item.quote, item.provenance
+    return {
+        "speaker": quote.speaker,
+        "party": quote.party,
+        "text": quote.text,
+        "kind": quote.kind,
+        "cue": quote.cue,
+        "resolution": quote.resolution,
+        "confidence": quote.confidence,
+        "published": source.published.isoformat() if source.published else None,
+        "source": source.source,
+        "article_id": source.article_id,
+        "start": quote.start,
+        "end": quote.end,
+    }
+
+
+def _table(rows: list[dict[str, Any]]) -> Table:
+    table = Table(show_lines=False)
+    for column in ("date", "speaker", "party", "quote", "source", "article"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            row["published"] or "?",
+            row["speaker"] or "(unknown)",
+            row["party"] or "",
+            f"“{row['text']}”",
+            row["source"] or "",
+            row["article_id"][:12],
+        )
+    return table
+
+
+@app.command("quotes")
+def quotes(
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Speaker: canonical name, alias or surname.")
+    ] = None,
+    party: Annotated[str | None, typer.Option("--party", help="Party id, e.g. russia.")] = None,
+    since: Annotated[
+        datetime | None,
+        typer.Option("--since", formats=["%Y-%m-%d"], help="Only articles published on or after."),
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", help="Words the quote must contain.")
+    ] = None,
+    kind: Annotated[
+        QuoteKindFilter, typer.Option("--kind", help="Which quotations to list.")
+    ] = QuoteKindFilter.direct,
+    pack: Annotated[str, typer.Option("--pack", help="Pack used to resolve speaker names.")] = (
+        "russia-ukraine"
+    ),
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db", help="Database URL or SQLite path [default: $REDLINE_DB, else redline.db]."
+        ),
+    ] = None,
+    output: Annotated[
+        QuoteFormat, typer.Option("--format", help="Output format.")
+    ] = QuoteFormat.table,
+) -> None:
+    """List quotations with their speaker, date, source and article id."""
+    try:
+        wanted = canonical_speaker(speaker, load_pack(pack)) if speaker else None
+    except PackError as exc:
+        err_console.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_USAGE) from exc
+    day: date | None = since.date() if since else None
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        err_console.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_USAGE) from exc
+    try:
+        found = store.read_quotes(speaker=wanted, party=party, since=day, search=search)
+    except StoreError as exc:
+        err_console.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_USAGE) from exc
+    finally:
+        store.close()
+    wanted_kinds = {k.value for k in QuoteKindFilter} if kind is QuoteKindFilter.all else {kind}
+    rows = [quote_row(q) for q in found if q.quote.kind in wanted_kinds]
+    if output is QuoteFormat.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        console.print("no quotes found", markup=False)
+        return
+    console.print(_table(rows))

@@ -14,7 +14,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from redline.errors import StoreError
+from redline.errors import PackError, StoreError
 from redline.ingest.files import DEFAULT_MAX_BYTES
 from redline.ingest.sources import read_inputs
 from redline.model import Article, Extraction, Rejection
@@ -89,24 +89,43 @@ def extract_pending(
     store: Store,
     report: IngestReport,
     pack: str = DEFAULT_PACK,
-    extractor: Extractor = default_extractor,
+    extractor: Extractor | None = None,
     progress: Progress = _no_progress,
 ) -> None:
     """Extract every stored article that has no extraction yet and save each result."""
+    extractor = extractor or default_extractor
     pending = store.pending_extraction()
     if not pending:
         return
+    done: set[str] = set()
     with progress("extracting", len(pending)) as advance:
-        for article, result in extractor(pending, pack):
-            advance()
-            if isinstance(result, Rejection):
-                reject(store, report, result)
-                continue
-            try:
-                store.save_extraction(article.id, result)
-                report.extracted += 1
-            except StoreError as exc:
-                reject(store, report, Rejection(article.origin or article.id, "store", str(exc)))
+        try:
+            for article, result in extractor(pending, pack):
+                advance()
+                done.add(article.id)
+                save_result(store, report, article, result)
+        except PackError:
+            raise
+        except Exception as exc:
+            # The extractor itself broke (a model or component that cannot load): every
+            # article left is recorded as not extracted; they stay pending for the next run.
+            reason = f"extractor failed: {exc.__class__.__name__}: {exc}"
+            for article in pending:
+                if article.id not in done:
+                    reject(store, report, Rejection(article.origin or article.id, "extract",
+                                                    reason))
+
+
+def save_result(store: Store, report: IngestReport, article: Article,
+                result: Extraction | Rejection) -> None:
+    if isinstance(result, Rejection):
+        reject(store, report, result)
+        return
+    try:
+        store.save_extraction(article.id, result)
+        report.extracted += 1
+    except StoreError as exc:
+        reject(store, report, Rejection(article.origin or article.id, "store", str(exc)))
 
 
 def reject(store: Store, report: IngestReport, rejection: Rejection) -> None:
@@ -119,7 +138,7 @@ def ingest_paths(
     paths: Iterable[Path | str],
     pack: str = DEFAULT_PACK,
     extract: bool = True,
-    extractor: Extractor = default_extractor,
+    extractor: Extractor | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress = _no_progress,
 ) -> IngestReport:

@@ -1,9 +1,16 @@
-"""Near-duplicate detection with MinHash over word shingles and an LSH index: syndicated copies
-of one wire story, lightly edited, are found without comparing every pair of articles."""
+"""Near-duplicate detection: syndicated copies of one wire story, lightly edited or trimmed, are
+found without comparing every pair of articles.
+
+An LSH index of MinHash signatures over word shingles proposes candidates (estimated Jaccard
+similarity of at least ``CANDIDATE_THRESHOLD``); a candidate is a near-duplicate when at least
+``THRESHOLD`` of the shorter text's shingles are in the other text (exact containment), so a
+copy cut to its first paragraphs still counts as a copy.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -11,6 +18,7 @@ from datasketch import MinHash, MinHashLSH
 NUM_PERM = 128
 SHINGLE_WORDS = 3
 THRESHOLD = 0.8
+CANDIDATE_THRESHOLD = 0.5
 # Pinned so that signatures stored by one version still compare with fresh ones.
 SCHEME = "affine32"
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -41,12 +49,27 @@ def signature_from_bytes(data: bytes) -> MinHash:
     return MinHash(num_perm=len(values), hashvalues=values, scheme=SCHEME)
 
 
-class NearDuplicateIndex:
-    """An LSH index of article signatures; ``find`` returns the ids of close matches, best first."""
+def containment(text: str, other: str) -> float:
+    """The share of the shorter text's shingles that the other text also has."""
+    mine, theirs = shingles(text), shingles(other)
+    if not mine or not theirs:
+        return 0.0
+    return len(mine & theirs) / min(len(mine), len(theirs))
 
-    def __init__(self, threshold: float = THRESHOLD) -> None:
+
+@lru_cache(maxsize=8)
+def _lsh_params(threshold: float) -> tuple[int, int]:
+    # datasketch finds the bands and rows by numerical integration: slow, so done once.
+    probe = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return probe.b, probe.r
+
+
+class NearDuplicateIndex:
+    """An LSH index of article signatures; ``find`` returns candidate ids, most similar first."""
+
+    def __init__(self, threshold: float = CANDIDATE_THRESHOLD) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_params(threshold))
         self._signatures: dict[str, MinHash] = {}
 
     def __contains__(self, key: str) -> bool:
@@ -71,10 +94,12 @@ class NearDuplicateIndex:
 
 
 __all__ = [
+    "CANDIDATE_THRESHOLD",
     "NUM_PERM",
     "SHINGLE_WORDS",
     "THRESHOLD",
     "NearDuplicateIndex",
+    "containment",
     "shingles",
     "signature",
     "signature_bytes",

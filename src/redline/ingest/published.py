@@ -36,6 +36,8 @@ _CUE = re.compile(r"\b(?:published|updated|created|posted|dated|first published)
 DATELINE_LINES = 5
 # A line this short that holds a date is a byline or date line, not prose.
 SHORT_LINE = 120
+# How far into a line a dateline date may start.
+SCAN_CHARS = 200
 
 
 def parse_declared_date(value: str, source: str) -> date:
@@ -80,8 +82,9 @@ def find_dateline(body: str) -> Dateline:
     """The date of a dateline or byline in the first lines of ``body``, if one is there."""
     lines = [line for line in body.split("\n", 40)[:40] if line.strip()][:DATELINE_LINES]
     for line in lines:
+        head = line[:SCAN_CHARS]  # a dateline opens its line; prose further on is not read
         for pattern in _DATE_PATTERNS:
-            for match in pattern.finditer(line):
+            for match in pattern.finditer(head):
                 if _is_dateline_position(line, match.start()):
                     found = _as_date(match)
                     if found is not None:

@@ -91,6 +91,13 @@ class ActorIndex:
                 continue
             for adjective in party.adjectives:
                 self.adjectives[adjective.casefold()] = state
+        # Words that only say which side a title belongs to ("Russian", "Russia", "NATO").
+        self.party_words: frozenset[str] = frozenset(
+            word
+            for party in pack.parties
+            for phrase in [party.name, *party.adjectives]
+            for word in phrase.casefold().split()
+        )
         # Role groups each actor's titles and descriptions name ("envoy", "tycoon").
         self.roles: dict[str, frozenset[int]] = {}
         for actor in pack.actors:

@@ -31,6 +31,7 @@ class ActorLexicon:
     specific_roles: frozenset[str]
     collective_heads: frozenset[str]
     title_blockers: frozenset[str]
+    title_fillers: frozenset[str]
     place_prepositions: frozenset[str]
     motion_verbs: frozenset[str]
     group_nouns: dict[str, str]
@@ -79,6 +80,7 @@ def parse_lexicon(raw: dict[str, Any]) -> ActorLexicon:
         specific_roles=_words(raw, "specific_roles"),
         collective_heads=_words(raw, "collective_heads"),
         title_blockers=_words(raw, "title_blockers"),
+        title_fillers=_words(raw, "title_fillers"),
         place_prepositions=_words(raw, "place_prepositions"),
         motion_verbs=_words(raw, "motion_verbs"),
         group_nouns={str(k).casefold(): str(v) for k, v in (raw.get("group_nouns") or {}).items()},

@@ -71,7 +71,7 @@ class SurfaceMatcher:
     def _glued(self, doc: Doc) -> list[RawMatch]:
         found: list[RawMatch] = []
         for token in doc:
-            if not token.text[-1:] in ("s", "S") or len(token.text) < 3:
+            if token.text[-1:] not in ("s", "S") or len(token.text) < 3:
                 continue
             glued = GLUED_POSSESSIVE.match(token.text)
             if glued is None:
@@ -92,3 +92,19 @@ class SurfaceMatcher:
                         )
                     )
         return found
+
+
+@dataclass
+class Draft:
+    """A mention being built: token and character ranges plus the actor it resolves to."""
+
+    start: int
+    end: int  # exclusive token index
+    start_char: int
+    end_char: int
+    actor: str
+    party: str
+    resolution: str
+    confidence: float
+    kind: str = "person"
+    gender: str | None = None

@@ -32,9 +32,10 @@ class Holder:
 class HolderIndex:
     """Mentions, quotes and plans of one Doc, indexed by token for holder look-ups."""
 
-    def __init__(self, doc: Doc, pack: Pack) -> None:
+    def __init__(self, doc: Doc, pack: Pack, role_nouns: frozenset[str] = frozenset()) -> None:
         self.doc = doc
         self.pack = pack
+        self.role_nouns = role_nouns
         self.by_token: dict[int, Mention] = {}
         for mention in sorted(doc._.mentions or [], key=lambda m: m.end - m.start):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -47,20 +48,27 @@ class HolderIndex:
 
     # --- noun phrases -------------------------------------------------------------------
 
-    def mention_of(self, token: Token) -> Mention | None:
-        """The mention naming the noun phrase headed by ``token``."""
+    def mentions_at(self, token: Token) -> list[Mention]:
+        """The mentions naming the noun phrase headed by ``token``.
+
+        A modifier names the phrase only when the head is a role ("Kremlin aide", "Ukrainian
+        and European officials"), never for things ("the Ukraine war")."""
         if token.i in self.by_token:
-            return self.by_token[token.i]
-        # Left modifiers first, nearest the head: "Kremlin aide Yuri Ushakov" -> Ushakov.
-        for child in sorted(token.lefts, key=lambda t: -t.i):
-            if child.dep_ in _NP_DEPS or child.dep_ == "appos":
-                found = self.by_token.get(child.i)
-                if found is not None and child.dep_ != "poss":
-                    return found
-        for child in token.rights:
+            return [self.by_token[token.i]]
+        for child in token.children:
             if child.dep_ == "appos" and child.i in self.by_token:
-                return self.by_token[child.i]
-        return None
+                return [self.by_token[child.i]]
+        if token.lower_ not in self.role_nouns:
+            return []
+        found: list[Mention] = []
+        for child in sorted(token.lefts, key=lambda t: -t.i):
+            if child.dep_ not in _NP_DEPS or child.dep_ == "poss":
+                continue
+            for modifier in (child, *(c for c in child.children if c.dep_ == "conj")):
+                mention = self.by_token.get(modifier.i)
+                if mention is not None and mention not in found:
+                    found.append(mention)
+        return found
 
     def mentions_of(self, token: Token) -> list[tuple[Token, Mention]]:
         """The mentions of a noun phrase and its conjuncts ("France and the UK")."""
@@ -72,9 +80,7 @@ class HolderIndex:
             if head.i in seen:
                 continue
             seen.add(head.i)
-            mention = self.mention_of(head)
-            if mention is not None:
-                found.append((head, mention))
+            found.extend((head, mention) for mention in self.mentions_at(head))
             stack.extend(c for c in head.children if c.dep_ == "conj")
         return found
 

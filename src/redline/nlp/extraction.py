@@ -7,16 +7,18 @@ rest of the batch goes on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import json
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from redline import EXTRACTOR_VERSION
+from redline.ingest import read_inputs
 from redline.model import Article, Extraction, Rejection
 from redline.nlp.pipeline import build_pipeline, make_doc
 
@@ -81,12 +83,49 @@ class OutputName:
 def output_name(article: Article) -> OutputName:
     """``NAME.EXT`` gives ``NAME.json``; line N of ``NAME.jsonl`` gives ``NAME-N.json``."""
     origin = article.origin or article.id
-    path, _, line = origin.rpartition(":") if origin.rsplit(":", 1)[-1].isdigit() else (origin, "", "")
+    path, _, line = (
+        origin.rpartition(":") if origin.rsplit(":", 1)[-1].isdigit() else (origin, "", "")
+    )
     name = PurePath(path).name
     stem = PurePath(path).stem
     if line:
         return OutputName(article=f"{name}:{line}", json=f"{stem}-{line}.json")
     return OutputName(article=name, json=f"{stem}.json")
+
+
+@dataclass
+class ExtractSummary:
+    written: list[Path]
+    rejections: list[Rejection]
+
+
+def write_gold_files(
+    paths: Iterable[Path | str],
+    out: Path,
+    pack: str = "russia-ukraine",
+    on_article: Callable[[], None] | None = None,
+) -> ExtractSummary:
+    """Extract every article under ``paths`` into ``out/NAME.json`` (gold schema)."""
+    out.mkdir(parents=True, exist_ok=True)
+    articles: list[Article] = []
+    summary = ExtractSummary([], [])
+    for item in read_inputs(paths):
+        if isinstance(item, Rejection):
+            summary.rejections.append(item)
+        else:
+            articles.append(item)
+    for article, result in extract_articles(articles, pack=pack):
+        if on_article:
+            on_article()
+        if isinstance(result, Rejection):
+            summary.rejections.append(result)
+            continue
+        name = output_name(article)
+        target = out / name.json
+        record = to_gold_dict(result, article_name=name.article)
+        target.write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
+        summary.written.append(target)
+    return summary
 
 
 def to_gold_dict(extraction: Extraction, article_name: str) -> dict[str, Any]:

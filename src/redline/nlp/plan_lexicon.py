@@ -24,6 +24,7 @@ class PlanLexicon:
     qualifiers: frozenset[str]
     anaphoric_modifiers: frozenset[str]
     revision_markers: frozenset[str]
+    novelty_markers: frozenset[str]
     numbers: dict[str, int]
     ordinals: dict[str, int]
     point_markers: frozenset[str]
@@ -32,6 +33,7 @@ class PlanLexicon:
     proposer_verbs: frozenset[str]
     term_verbs: frozenset[str]
     purpose_verbs: frozenset[str]
+    content_verbs: frozenset[str]
     content_openers: tuple[str, ...]
 
     def number(self, word: str) -> int | None:
@@ -70,6 +72,7 @@ def load_plan_lexicon(path: Path = RESOURCE) -> PlanLexicon:
         qualifiers=_words(data, "qualifiers"),
         anaphoric_modifiers=_words(data, "anaphoric_modifiers"),
         revision_markers=_words(data, "revision_markers"),
+        novelty_markers=_words(data, "novelty_markers"),
         numbers=_numbers(data, "numbers"),
         ordinals=_numbers(data, "ordinals"),
         point_markers=_words(data, "point_markers"),
@@ -78,5 +81,6 @@ def load_plan_lexicon(path: Path = RESOURCE) -> PlanLexicon:
         proposer_verbs=_words(data, "proposer_verbs"),
         term_verbs=_words(data, "term_verbs"),
         purpose_verbs=_words(data, "purpose_verbs"),
+        content_verbs=_words(data, "content_verbs"),
         content_openers=tuple(str(p).casefold() for p in data.get("content_openers", [])),
     )

@@ -13,6 +13,8 @@ from redline.packs.schema import Pack, PackPlan
 EARLY_LEAK = timedelta(days=45)
 # "Trump's peace plan" is read as a known plan only while that plan is recent.
 RECENT = timedelta(days=365)
+# "A new 12-point plan" is a known 12-point plan only if that one is this recent.
+NEW = timedelta(days=90)
 
 
 def _compatible_party(pack: Pack, plan: PackPlan, party: str | None) -> bool:
@@ -30,6 +32,8 @@ def _by_date(plans: list[PackPlan], published: date | None) -> list[PackPlan]:
 
 def match_named(pack: Pack, phrase: PlanPhrase, published: date | None) -> PackPlan | None:
     """The pack plan a strong phrase names (alias or point count), or None."""
+    if phrase.named_by is not None:
+        return None  # "drafted by Turkey", and the pack does not know Turkey: another plan
     party = phrase.proposer.party if phrase.proposer else None
     if phrase.alias_plans:
         candidates = [p for p in pack.plans if p.id in phrase.alias_plans]
@@ -40,6 +44,8 @@ def match_named(pack: Pack, phrase: PlanPhrase, published: date | None) -> PackP
     if phrase.n_points is not None:
         candidates = [p for p in candidates if p.points in (None, phrase.n_points)]
     candidates = [p for p in candidates if _compatible_party(pack, p, party)]
+    if phrase.new and published is not None:
+        candidates = [p for p in candidates if p.announced is None or p.announced >= published - NEW]
     ranked = _by_date(candidates, published)
     return ranked[0] if ranked else None
 

@@ -41,6 +41,8 @@ class PlanPhrase:
     alias_plans: tuple[str, ...] = ()  # ids of pack plans whose alias the phrase contains
     qualifiers: tuple[str, ...] = ()  # "peace", "ceasefire"...
     revision: bool = False
+    named_by: str | None = None  # the text that names a proposer ("Turkey" in "drafted by Turkey")
+    new: bool = False  # "a new plan": not one announced long before
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
@@ -98,9 +100,22 @@ def _size_of(tokens: list[Token], lexicon: PlanLexicon) -> int | None:
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
-    """The head noun with its left modifiers: "the US 28-point peace plan"."""
+    """The head noun with its left modifiers: "the US 28-point peace plan". A possessor
+    starts the phrase: what a misparse hangs before it ("Russia Rejects Trump's Plan")
+    is not part of it."""
     left = [t for child in head.lefts for t in child.subtree]
-    return sorted([*left, head], key=lambda t: t.i)
+    tokens = sorted([*left, head], key=lambda t: t.i)
+    possessors = [c for c in head.lefts if c.dep_ == "poss"]
+    if possessors:
+        first = possessors[0].left_edge.i
+        tokens = [t for t in tokens if t.i >= first]
+    while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    # Keep the contiguous stretch that ends at the head.
+    start = len(tokens) - 1
+    while start > 0 and tokens[start - 1].i == tokens[start].i - 1:
+        start -= 1
+    return tokens[start:]
 
 
 def _is_intention(head: Token) -> bool:
@@ -127,6 +142,14 @@ def _proposer_tokens(head: Token, lexicon: PlanLexicon) -> list[Span]:
                 for obj in (c for c in agent.children if c.dep_ == "pobj"):
                     tokens = sorted(obj.subtree, key=lambda t: t.i)
                     spans.append(doc[tokens[0].i : tokens[-1].i + 1])
+    # "X has called for A and B – a plan endorsed by Y": the plan is X's own proposal.
+    # The parser hangs such an appositive on any noun of the clause, so take the subject of
+    # the sentence's main verb when that verb proposes or states terms.
+    root = head.sent.root
+    proposing = lexicon.proposer_verbs | lexicon.term_verbs
+    if head.dep_ == "appos" and root.lemma_.casefold() in proposing:
+        for subject in (c for c in root.children if c.dep_ == "nsubj" and c.pos_ != "PRON"):
+            spans.append(doc[subject.left_edge.i : subject.i + 1])
     # "X proposed a plan", "X drew up a plan": the subject of a proposing verb.
     if head.dep_ == "dobj" and head.head.lemma_.casefold() in lexicon.proposer_verbs:
         for subject in (c for c in head.head.children if c.dep_ == "nsubj"):
@@ -139,9 +162,8 @@ def _qualifiers(head: Token, tokens: list[Token], lexicon: PlanLexicon) -> tuple
     found = [t.lemma_.casefold() for t in tokens if t.lemma_.casefold() in lexicon.qualifiers]
     for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in {"for", "on", "of"}):
         for obj in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
-            found.extend(
-                t.lemma_.casefold() for t in obj.subtree if t.lemma_.casefold() in lexicon.qualifiers
-            )
+            lemmas = (t.lemma_.casefold() for t in obj.subtree)
+            found.extend(lemma for lemma in lemmas if lemma in lexicon.qualifiers)
     return tuple(dict.fromkeys(found))
 
 
@@ -150,7 +172,9 @@ def _plan_head(token: Token, lexicon: PlanLexicon, sized: bool) -> bool:
         return False
     lemma = token.lemma_.casefold()
     two = f"{token.nbor(-1).lower_} {token.lower_}" if token.i > 0 else ""
-    if lexicon.is_plan_noun(lemma) or lexicon.is_plan_noun(token.lower_) or two in lexicon.plan_nouns:
+    if lexicon.is_plan_noun(lemma) or lexicon.is_plan_noun(token.lower_):
+        return True
+    if two in lexicon.plan_nouns:
         return True
     return sized and lemma in lexicon.sized_nouns
 
@@ -170,21 +194,27 @@ def find_plan_phrases(doc: Doc, pack: Pack, lexicon: PlanLexicon) -> list[PlanPh
         start, end = tokens[0].i, token.i + 1
         alias_ids = tuple(dict.fromkeys(p for s, e, p in aliases if s < end + 4 and e > start))
         proposer = None
+        named_by: str | None = None
         for span in _proposer_tokens(token, lexicon):
             proposer = resolve_proposer(span, pack)
             if proposer is not None:
                 break
+            if span.root.dep_ in {"poss", "pobj", "nsubj"}:  # not a modifier: "SEVEN-POINT"
+                named_by = named_by or span.text
         qualifiers = _qualifiers(token, tokens, lexicon)
         if alias_ids or n_points is not None:
             strength = Strength.STRONG
         elif proposer is not None and (qualifiers or token.lemma_.casefold() != "deal"):
             strength = Strength.WEAK
-        else:
+        elif any(c.dep_ in {"det", "poss"} for c in token.lefts):
             strength = Strength.ANAPHOR
+        else:
+            continue  # a bare "plans for peacekeepers" is no reference to a plan
         revision = any(t.lower_ in lexicon.revision_markers for t in tokens)
+        new = any(t.lower_ in lexicon.novelty_markers for t in tokens)
         phrases.append(
             PlanPhrase(start, end, token.i, strength, n_points, proposer, alias_ids, qualifiers,
-                       revision)
+                       revision, None if proposer else named_by, new)
         )
         covered.update(range(start, end))
     for start, end, plan_id in aliases:

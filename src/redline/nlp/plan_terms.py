@@ -65,9 +65,21 @@ def _own_tokens(root: Token) -> list[Token]:
     stretch = tokens[start : end + 1]
     while stretch and (stretch[-1].is_punct or stretch[-1].dep_ == "cc"):
         stretch.pop()
-    while stretch and (stretch[0].is_punct or stretch[0].dep_ in {"cc", "mark"}):
+    while len(stretch) > 1 and (
+        stretch[0].is_punct or stretch[0].dep_ in {"cc", "mark"} or stretch[0].lower_ == "for"
+    ):
         stretch.pop(0)
     return stretch[:_MAX_TERM_TOKENS]
+
+
+def _trimmed(tokens: list[Token]) -> list[Token]:
+    """Without white space, punctuation or quote marks at either end."""
+    start, end = 0, len(tokens)
+    while start < end and (tokens[start].is_space or tokens[start].is_punct):
+        start += 1
+    while end > start and (tokens[end - 1].is_space or tokens[end - 1].is_punct):
+        end -= 1
+    return tokens[start:end]
 
 
 def _term_spans(complement: Token) -> Iterator[tuple[int, int]]:
@@ -92,19 +104,41 @@ def _has_modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
 
 
+def _negated(verb: Token) -> bool:
+    """ "does not commit", "leaves Ukraine with no guarantee": the plan leaves it out."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "prep", "attr"}]
+    return any(t.dep_ == "det" and t.lower_ == "no" for c in objects for t in c.subtree)
+
+
+def _verb_phrase(verb: Token) -> tuple[int, int] | None:
+    """The verb with its objects and modifiers, without its subject or later conjuncts."""
+    subjects = {t.i for c in verb.children if c.dep_.startswith("nsubj") for t in c.subtree}
+    tokens = [t for t in _own_tokens(verb) if t.i not in subjects]
+    tokens = [t for t in tokens if t.i > max(subjects, default=-1)]
+    return (tokens[0].i, tokens[-1].i + 1) if tokens else None
+
+
 def _clause_terms(verb: Token, lexicon: PlanLexicon) -> Iterator[tuple[int, int]]:
-    """Terms stated by a verb whose subject is a plan: complements of a term verb, or the
-    whole verb phrase of a modal clause ("the proposal would freeze the frontline")."""
-    if verb.lemma_.casefold() in lexicon.term_verbs:
-        for complement in _complements(verb):
-            yield from _term_spans(complement)
-    elif verb.pos_ in {"VERB", "AUX"} and _has_modal(verb):
-        for conjunct in _conjuncts(verb):
-            tokens = [t for t in _own_tokens(conjunct) if t.dep_ not in {"nsubj", "nsubjpass"}]
-            subjects = [t for c in conjunct.children if c.dep_.startswith("nsubj") for t in c.subtree]
-            tokens = [t for t in tokens if t not in subjects]
-            if tokens:
-                yield tokens[0].i, tokens[-1].i + 1
+    """Terms stated by a verb whose subject is a plan: the complements of a term verb
+    ("calls for X and Y"), or the verb phrase of a content verb or a modal clause ("the
+    proposal would freeze the frontline"). A negated verb states what the plan leaves out."""
+    for conjunct in _conjuncts(verb):
+        if _negated(conjunct) or conjunct.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = conjunct.lemma_.casefold()
+        if conjunct is not verb and any(c.dep_ == "mark" for c in conjunct.children):
+            # "calls for X to be frozen and for Y to be released": the parser makes the
+            # second complement a conjunct of the verb.
+            yield from _term_spans(conjunct)
+        elif lemma in lexicon.term_verbs:
+            for complement in _complements(conjunct):
+                yield from _term_spans(complement)
+        elif lemma in lexicon.content_verbs or _has_modal(conjunct):
+            phrase = _verb_phrase(conjunct)
+            if phrase is not None:
+                yield phrase
 
 
 def _infinitive_terms(head: Token, lexicon: PlanLexicon) -> Iterator[tuple[int, int]]:
@@ -138,35 +172,41 @@ def phrase_terms(head: Token, lexicon: PlanLexicon) -> Iterator[tuple[int, int]]
     verb: Token | None = None
     if head.dep_ in {"nsubj", "nsubjpass"}:
         verb = head.head
-    elif head.dep_ == "appos" and head.head.dep_ in {"nsubj", "nsubjpass"}:
-        verb = head.head.head  # "Kellogg has called for X – a plan endorsed by Trump"
+    elif head.dep_ == "appos" and head.sent.root.lemma_.casefold() in lexicon.term_verbs:
+        verb = head.sent.root  # "Kellogg has called for X – a plan endorsed by Trump"
     if verb is not None:
         yield from _clause_terms(verb, lexicon)
     for child in head.children:  # "The original plan called for X" parsed as a reduced clause
-        if child.dep_ == "acl" and child.lemma_.casefold() in lexicon.term_verbs and child.tag_ == "VBN":
-            if not any(c.dep_ == "agent" for c in child.children):
-                yield from _clause_terms(child, lexicon)
+        reduced = child.dep_ == "acl" and child.tag_ == "VBN"
+        if reduced and child.lemma_.casefold() in lexicon.term_verbs and not any(
+            c.dep_ == "agent" for c in child.children
+        ):
+            yield from _clause_terms(child, lexicon)
 
 
-def opener_terms(sent: Span, lexicon: PlanLexicon) -> Iterator[tuple[int, int]]:
-    """Terms of a sentence that opens on the plan: "Under the plan, X would Y"; "It includes X"."""
-    text = sent.text.casefold().lstrip("‘'\"“ ")
+def opener_terms(
+    sent: Span, lexicon: PlanLexicon, after_plan: bool
+) -> Iterator[tuple[int, int]]:
+    """Terms of a sentence that opens on the plan: "Under the plan, X would Y"; "It includes
+    X". A pronoun opener counts only right after a sentence that names the plan."""
+    text = sent.text.casefold().lstrip("‘'\"“ \n")
     opener = next((o for o in lexicon.content_openers if text.startswith(o + " ")
                    or text.startswith(o + ",")), None)
-    if opener is None:
+    if opener is None or (" " not in opener and not after_plan):
         return
+    first = next((t.i for t in sent if not (t.is_space or t.is_punct)), sent.start)
+    opener_end = first + len(opener.split())
     root = sent.root
     subject_is_opener = any(
-        c.dep_ in {"nsubj", "nsubjpass"} and c.i - sent.start <= len(opener.split())
-        for c in root.children
+        c.dep_ in {"nsubj", "nsubjpass"} and c.i < opener_end for c in root.children
     )
     if subject_is_opener:
         yield from _clause_terms(root, lexicon)
-    elif " " in opener:  # a prepositional opener: the rest of the sentence is the term
-        tokens = [t for t in sent if t.i > sent.start + len(opener.split()) and not t.is_punct]
+    elif " " in opener and root.i >= opener_end and not _negated(root):
+        # A prepositional opener ("Under the plan, ..."): the main clause is the term.
+        tokens = _trimmed([t for t in _own_tokens(root) if t.i >= opener_end])
         if tokens:
-            end = min(tokens[-1].i + 1, tokens[0].i + _MAX_TERM_TOKENS)
-            yield tokens[0].i, end
+            yield tokens[0].i, tokens[-1].i + 1
 
 
 def _numbers_after(doc: Doc, i: int, lexicon: PlanLexicon) -> list[int]:
@@ -197,17 +237,11 @@ def point_numbers(sent: Span, lexicon: PlanLexicon) -> list[tuple[int, list[int]
     """(marker token, numbers) for each point reference in the sentence."""
     doc = sent.doc
     found: list[tuple[int, list[int]]] = []
-    first = sent[0] if len(sent) else None
-    if first is not None:
-        item = _LIST_ITEM.match(first.text)
-        if item and not first.is_sent_end:
-            found.append((first.i, [int(item.group(1))]))
-        elif len(sent) > 1 and sent[1].text in {".", ")"} and first.like_num:
-            number = lexicon.number(first.text)
-            if number is not None:
-                found.append((first.i, [number]))
-        elif len(sent) > 1 and sent[1].text == "," and lexicon.ordinal(first.text) is not None:
-            found.append((first.i, [lexicon.ordinal(first.text) or 0]))
+    first = next((t for t in sent if not t.is_space), None)
+    if first is not None and first.i + 1 < sent.end and doc[first.i + 1].text == ",":
+        ordinal = lexicon.ordinal(first.text)  # "First, a ceasefire; second, ..."
+        if ordinal is not None:
+            found.append((first.i, [ordinal]))
     for token in sent:
         if token.lemma_.casefold() not in lexicon.point_markers or _is_size(doc, token.i, lexicon):
             continue
@@ -217,6 +251,35 @@ def point_numbers(sent: Span, lexicon: PlanLexicon) -> list[tuple[int, list[int]
         if numbers:
             found.append((token.i, numbers))
     return found
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    before = doc[i - 1]
+    return "\n" in before.text_with_ws or (before.is_space and "\n" in before.text)
+
+
+def list_items(doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(n, start, end) for each numbered line "7. ..." or "7) ..." whose number lies in
+    tokens [start, end); the item runs to the end of its line."""
+    items: list[tuple[int, int, int]] = []
+    for i in range(start, min(end, len(doc) - 1)):
+        token = doc[i]
+        if not _line_start(doc, i):
+            continue
+        marker = _LIST_ITEM.match(token.text + doc[i + 1].text)
+        if marker is None:
+            continue
+        j = i + 2
+        while j < len(doc) and not (doc[j].is_space and "\n" in doc[j].text):
+            j += 1
+            if "\n" in doc[j - 1].whitespace_:
+                break
+        tokens = _trimmed(list(doc[i + 2 : j]))
+        if tokens:
+            items.append((int(marker.group(1)), tokens[0].i, tokens[-1].i + 1))
+    return items
 
 
 def numbered_terms(sent: Span, marker: int, numbers: list[int]) -> list[tuple[int, int, int]]:
@@ -236,9 +299,10 @@ def numbered_terms(sent: Span, marker: int, numbers: list[int]) -> list[tuple[in
                     if tokens:
                         spans.append((n, tokens[0].i, tokens[-1].i + 1))
                 return spans
-    tokens = [t for t in sent if not t.is_space]
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
+    # Start after the last line break before the marker: captions and stray lines run into
+    # the sentence when an article is pasted from a web page.
+    breaks = [t.i for t in sent if t.i < marker and "\n" in t.text_with_ws]
+    tokens = _trimmed([t for t in sent if not breaks or t.i > breaks[-1]])
     if not tokens:
         return []
     end = min(tokens[-1].i + 1, tokens[0].i + _MAX_TERM_TOKENS)

@@ -7,11 +7,11 @@ One ``PlanMention`` per distinct plan per article: "Trump's peace plan", "the pl
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from redline.model import PlanMention, PlanPoint
 from redline.nlp.plan_issues import CueHit, CueMatcher, issues_between
@@ -21,6 +21,7 @@ from redline.nlp.plan_mentions import PlanPhrase, Strength, find_plan_phrases
 from redline.nlp.plan_proposers import party_of
 from redline.nlp.plan_terms import (
     Term,
+    list_items,
     numbered_terms,
     opener_terms,
     phrase_terms,
@@ -30,6 +31,7 @@ from redline.packs.loader import load_pack
 from redline.packs.schema import Pack, PackPlan
 
 _CONTINUATION_OPENERS = frozenset({"and", "but", "this", "it", "while"})
+_CLAUSE_BREAKS = frozenset({"–", "—", ";", ":"})
 
 
 @dataclass
@@ -86,6 +88,42 @@ def _group_phrases(phrases: list[PlanPhrase], pack: Pack, published: date | None
     return [g for g in groups.values() if g.phrases]
 
 
+def _sentence_terms(
+    sent: Span,
+    here: list[tuple[int, int]],
+    current: int | None,
+    after_plan: bool,
+    hits: list[CueHit],
+    lexicon: PlanLexicon,
+) -> list[Term]:
+    """The terms one sentence states: through the plan phrases in it, its point markers,
+    or its opening ("Under the plan, ..."); only those that name an issue."""
+    doc = sent.doc
+    found: list[Term] = []
+    for head, k in here:
+        for start, end in phrase_terms(doc[head], lexicon):
+            found.append(Term(k, None, start, end, issues_between(hits, start, end)))
+    if current is not None:
+        for marker, numbers in point_numbers(sent, lexicon):
+            for n, start, end in numbered_terms(sent, marker, numbers):
+                found.append(Term(current, n, start, end, issues_between(hits, start, end)))
+        for n, start, end in list_items(doc, sent.start, sent.end):
+            found.append(Term(current, n, start, end, issues_between(hits, start, end)))
+        if not found:
+            for start, end in opener_terms(sent, lexicon, after_plan):
+                found.append(Term(current, None, start, end, issues_between(hits, start, end)))
+    return [t for t in found if t.issues]
+
+
+def _continued_issues(sent: Span, hits: list[CueHit]) -> tuple[str, ...]:
+    """Issues of a sentence that goes on with the point before ("And European countries
+    could deploy troops..." after "Point three ..."), up to its first clause break."""
+    if not len(sent) or sent[0].lower_ not in _CONTINUATION_OPENERS:
+        return ()
+    end = next((t.i for t in sent if t.text in _CLAUSE_BREAKS), sent.end)
+    return issues_between(hits, sent.start, end)
+
+
 def _collect_terms(
     doc: Doc, groups: list[_Group], hits: list[CueHit], lexicon: PlanLexicon
 ) -> None:
@@ -93,40 +131,29 @@ def _collect_terms(
     group_at = {p.head: k for k, g in enumerate(groups) for p in g.phrases}
     last_group: int | None = None
     last_numbered: Term | None = None
+    after_plan = False
     for sent in doc.sents:
         here = [(i, group_at[i]) for i in range(sent.start, sent.end) if i in group_at]
-        found: list[Term] = []
-        for head, k in here:
-            for start, end in phrase_terms(doc[head], lexicon):
-                found.append(Term(k, None, start, end, issues_between(hits, start, end)))
         current = here[0][1] if here else last_group
-        if current is not None:
-            for marker, numbers in point_numbers(sent, lexicon):
-                for n, start, end in numbered_terms(sent, marker, numbers):
-                    found.append(Term(current, n, start, end, issues_between(hits, start, end)))
-            if not found:
-                for start, end in opener_terms(sent, lexicon):
-                    found.append(Term(current, None, start, end, issues_between(hits, start, end)))
-        kept = [t for t in found if t.issues]
-        if not kept and not here and last_numbered is not None and len(sent):
-            # "And European countries could deploy troops..." right after "Point three ...":
-            # the sentence goes on with the same point.
-            if sent[0].lower_ in _CONTINUATION_OPENERS:
-                extra = issues_between(hits, sent.start, sent.end)
-                if extra:
-                    merged = tuple(dict.fromkeys((*last_numbered.issues, *extra)))
-                    grown = Term(last_numbered.group, last_numbered.n, last_numbered.start,
-                                 last_numbered.end, merged)
-                    terms = groups[grown.group].terms
-                    terms[terms.index(last_numbered)] = grown
-                    last_numbered = grown
-                    continue
+        kept = _sentence_terms(sent, here, current, after_plan, hits, lexicon)
+        numbered = [t for t in kept if t.n is not None]
+        extra = () if kept or last_numbered is None else _continued_issues(sent, hits)
+        if extra and last_numbered is not None:
+            terms = groups[last_numbered.group].terms
+            grown = replace(
+                last_numbered, issues=tuple(dict.fromkeys((*last_numbered.issues, *extra)))
+            )
+            terms[terms.index(last_numbered)] = grown
+            last_numbered = grown
+        elif numbered:
+            last_numbered = numbered[-1]
+        elif kept or here:
+            last_numbered = None
         for term in kept:
             groups[term.group].terms.append(term)
-        numbered = [t for t in kept if t.n is not None]
-        last_numbered = numbered[-1] if numbered else (None if kept or here else last_numbered)
         if here:
             last_group = here[-1][1]
+        after_plan = bool(here)
 
 
 def _points(doc: Doc, terms: list[Term]) -> tuple[PlanPoint, ...]:
@@ -145,10 +172,17 @@ def _points(doc: Doc, terms: list[Term]) -> tuple[PlanPoint, ...]:
 
 
 def _display_name(doc: Doc, phrase: PlanPhrase, lexicon: PlanLexicon) -> str:
+    """The phrase without its article and "new"/"proposed"; a bare "plan" takes its
+    proposer's name ("Anna Weiss plan")."""
     tokens = list(doc[phrase.start : phrase.end])
-    while tokens and (tokens[0].pos_ == "DET" or tokens[0].lower_ in lexicon.anaphoric_modifiers):
+    while len(tokens) > 1 and (
+        tokens[0].pos_ == "DET" or tokens[0].lower_ in lexicon.anaphoric_modifiers
+    ):
         tokens.pop(0)
-    return doc[tokens[0].i : phrase.end].text if tokens else doc[phrase.start : phrase.end].text
+    name = doc[tokens[0].i : phrase.end].text
+    if len(tokens) == 1 and phrase.proposer is not None:
+        return f"{phrase.proposer.actor} {name}"
+    return name
 
 
 def _best_phrase(group: _Group) -> PlanPhrase:

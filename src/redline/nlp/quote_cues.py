@@ -43,16 +43,16 @@ class Cue:
     subject: Token | None  # head token of the speaker's noun phrase
 
 
-def token_at(doc: Doc, char: int) -> Token | None:
+def token_at(doc: Doc, char: int, starts: list[int] | None = None) -> Token | None:
     """The first token that starts at or after character ``char``, if any."""
-    starts = [t.idx for t in doc]
+    starts = starts if starts is not None else [t.idx for t in doc]
     index = bisect.bisect_left(starts, char)
     return doc[index] if index < len(doc) else None
 
 
-def token_before(doc: Doc, char: int) -> Token | None:
+def token_before(doc: Doc, char: int, starts: list[int] | None = None) -> Token | None:
     """The last token that starts before character ``char``, if any."""
-    starts = [t.idx for t in doc]
+    starts = starts if starts is not None else [t.idx for t in doc]
     index = bisect.bisect_left(starts, char) - 1
     return doc[index] if index >= 0 else None
 
@@ -83,6 +83,13 @@ def speaker_token(verb: Token, lexicon: SpeechLexicon, depth: int = 0) -> Token 
             if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                 return verb.head
             return child
+    for child in children:
+        # "officials briefed on the talks have warned": the parser takes the participle for
+        # a clausal subject; its own subject is the speaker.
+        if child.dep_ == "csubj":
+            subjects = [c for c in child.children if c.dep_ == "nsubj"]
+            if subjects:
+                return subjects[0]
     for child in children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -122,6 +129,7 @@ class CueFinder:
         self.doc = doc
         self.lexicon = lexicon
         self.quotes = quotes
+        self.starts = [t.idx for t in doc]
         self.opens = {q.open for q in quotes}
         self.closes = {q.close for q in quotes if q.close is not None}
         # Characters inside outer quotes: speech verbs there belong to the quoted speaker.
@@ -150,8 +158,8 @@ class CueFinder:
         return quote.open, quote.after
 
     def after_region(self, quote: QuoteSpan) -> list[Token]:
-        low, high = self._bounds(quote)
-        first = token_at(self.doc, quote.after) if quote.after < high else None
+        _, high = self._bounds(quote)
+        first = token_at(self.doc, quote.after, self.starts) if quote.after < high else None
         tokens: list[Token] = []
         if first is None:
             return tokens
@@ -167,7 +175,7 @@ class CueFinder:
 
     def before_region(self, quote: QuoteSpan) -> list[Token]:
         low, _ = self._bounds(quote)
-        last = token_before(self.doc, quote.open) if quote.open > low else None
+        last = token_before(self.doc, quote.open, self.starts) if quote.open > low else None
         tokens: list[Token] = []
         if last is None:
             return tokens
@@ -249,8 +257,8 @@ class CueFinder:
         return run
 
     def _dash_cue(self, tokens: list[Token]) -> Cue | None:
-        """A caption or pull quote signed with a dash: "‘…’ — Vladimir Putin"."""
-        if not tokens or tokens[0].text not in DASHES:
+        """A caption or pull quote signed with a dash or colon: "‘…’ — Vladimir Putin"."""
+        if not tokens or (tokens[0].text not in DASHES and tokens[0].text != ":"):
             return None
         rest = [t for t in tokens[1:] if not t.is_punct]
         if not rest or len(rest) > 6 or any(t.pos_ in ("VERB", "AUX") for t in rest):

@@ -18,6 +18,7 @@ SPEECH_FILE = Path(__file__).parent / "resources" / "speech.yaml"
 _LIST_KEYS = (
     "verbs",
     "document_verbs",
+    "continuing_verbs",
     "source_phrases",
     "unnamed_heads",
     "unnamed_determiners",
@@ -37,6 +38,7 @@ class SpeechLexicon:
 
     verbs: frozenset[str]
     document_verbs: frozenset[str]
+    continuing_verbs: frozenset[str]
     source_phrases: tuple[tuple[str, ...], ...]  # each phrase as a tuple of words
     unnamed_heads: frozenset[str]
     unnamed_determiners: frozenset[str]
@@ -76,6 +78,7 @@ def load_speech_lexicon(path: Path = SPEECH_FILE) -> SpeechLexicon:
     return SpeechLexicon(
         verbs=frozenset(lists["verbs"]),
         document_verbs=frozenset(lists["document_verbs"]),
+        continuing_verbs=frozenset(lists["continuing_verbs"]),
         source_phrases=tuple(tuple(p.split()) for p in lists["source_phrases"]),
         unnamed_heads=frozenset(lists["unnamed_heads"]),
         unnamed_determiners=frozenset(lists["unnamed_determiners"]),

@@ -16,7 +16,7 @@ Role = Literal["open", "close", "apostrophe", "either"]
 Family = Literal["single", "double"]
 
 SINGLE_MARKS = "‘’'‚‹›"
-DOUBLE_MARKS = "“”\"„«»"
+DOUBLE_MARKS = '“”"„«»'
 QUOTE_MARKS = SINGLE_MARKS + DOUBLE_MARKS
 # When position says nothing, the glyph decides; straight marks toggle.
 _OPENING_GLYPHS = "‘‚‹“„«"
@@ -26,6 +26,8 @@ _OPEN_CONTEXT = set("([{<—–-/:;") | set(_OPENING_GLYPHS) | {"'", '"'}
 # Characters before which a mark ends a quotation: "’,", "”.", "’)".
 _CLOSE_CONTEXT = set(".,;:!?)]}>—–-…") | set(_CLOSING_GLYPHS) | {"'", '"'}
 _END_PUNCT = set(".,!?;:…")
+# The longest quotation we let run to the end of its paragraph without a closing mark.
+MAX_OPEN_QUOTE = 1500
 _DECADE = re.compile(r"\d\d?s\b|\d\d\b")
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -79,7 +81,7 @@ def classify_mark(text: str, pos: int, elisions: Iterable[str] = ()) -> Role:
         if _DECADE.match(rest):
             return "apostrophe"  # ’90s, '22
         word = _WORD.match(rest)
-        if word and word.group(0).lower() in set(elisions) and not rest[len(word.group(0)) :][:1].isalpha():
+        if word and word.group(0).lower() in set(elisions):
             return "apostrophe"  # ’em, ’til
     opens = _is_space(prev) or prev in _OPEN_CONTEXT
     closes = _is_space(nxt) or nxt in _CLOSE_CONTEXT
@@ -172,7 +174,8 @@ def _pair_paragraph(
     if stack:
         opener = stack[0]  # only the outermost runs on; inner unclosed marks are noise
         start, end = _trimmed(text, opener.pos + 1, par_end)
-        if end > start:
+        # A stray mark in text without paragraph breaks would swallow the rest of the article.
+        if 0 < end - start <= MAX_OPEN_QUOTE:
             spans.append(QuoteSpan(opener.pos, None, start, end, 0, par_index))
     return spans, left_open
 

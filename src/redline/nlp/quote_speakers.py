@@ -28,6 +28,8 @@ _COLLECTIVE_KINDS = frozenset({"unnamed", "state", "institution", "group", "docu
 # How far back (in paragraphs) a pronoun or a bare quote paragraph may look for its speaker.
 PRONOUN_LOOKBACK = 4
 DOCUMENT_LOOKBACK = 12
+# Mentions that name their actor outright, as opposed to "Russian" or "the Russian leader".
+_NAMING_RESOLUTIONS = frozenset({"name", "surname", "alias", "epithet", "ner"})
 _AFFILIATION_DEPS = frozenset({"poss", "compound", "prep", "pobj", "amod", "nmod", "appos"})
 
 
@@ -91,9 +93,24 @@ class SpeakerResolver:
         for mention in self.mentions:
             if mention.start > token.idx:
                 break
-            if mention.end >= end and (best is None or mention.end - mention.start > best.end - best.start):
+            longer = best is None or mention.end - mention.start > best.end - best.start
+            if mention.end >= end and longer:
                 best = mention
         return best
+
+    def _named_in_phrase(self, head: Token) -> Mention | None:
+        """The actor the phrase names: the mention over its head, else a person named in it
+        ("John Healey MP") or in apposition ("Putin's ambassador, Andrey Kelin")."""
+        mention = self.mention_over(head)
+        if mention is not None and mention.resolution != "pronoun":
+            return mention
+        # Compounds and appositions only: in "Putin's ambassador" Putin is not the speaker.
+        phrase = [c for c in head.children if c.dep_ in ("compound", "appos")]
+        for token in phrase:
+            mention = self.mention_over(token)
+            if mention is not None and mention.kind == "person" and mention.resolution != "pronoun":
+                return mention
+        return None
 
     def _from_mention(self, mention: Mention, resolution: str | None = None) -> Speaker:
         actor = self.pack.actor(mention.actor)
@@ -123,12 +140,15 @@ class SpeakerResolver:
         lower = head.lower_
         if head.pos_ == "PRON" and lower in self.lexicon.pronouns:
             return self.resolve_pronoun(head, pos, verb)
-        mention = self.mention_over(head)
-        if mention is not None and mention.resolution != "pronoun":
+        mention = self._named_in_phrase(head)
+        if mention is not None and mention.resolution in _NAMING_RESOLUTIONS:
             return self._from_mention(mention)
+        # "A senior Russian source" is unnamed even though "Russian" names a party.
         unnamed = self.resolve_unnamed(head, pos)
         if unnamed is not None:
             return unnamed
+        if mention is not None:
+            return self._from_mention(mention)
         if head.lemma_.lower() in self.lexicon.document_heads:
             document = self.resolve_document(head, pos)
             if document is not None:
@@ -176,7 +196,8 @@ class SpeakerResolver:
         for ent in self.doc.ents:
             if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG"):
                 kind = "person" if ent.label_ == "PERSON" else "institution"
-                return Speaker(ent.text, OTHER_PARTY, "ner", 0.4, kind)
+                name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                return Speaker(name, OTHER_PARTY, "ner", 0.4, kind)
         return None
 
     def party_of_phrase(self, head: Token) -> str | None:
@@ -198,10 +219,12 @@ class SpeakerResolver:
         if lemma not in self.lexicon.unnamed_heads:
             return None
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "amod")}
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in self.lexicon.unnamed_determiners
-                       for c in head.children)
+        quantifiers = self.lexicon.unnamed_determiners
+        definite = any(
+            c.dep_ in ("det", "poss") and c.lower_ not in quantifiers for c in head.children
+        )
         plural = head.tag_ in ("NNS", "NNPS")
-        indefinite = bool(determiners & self.lexicon.unnamed_determiners) or (plural and not definite)
+        indefinite = bool(determiners & quantifiers) or (plural and not definite)
         if not (indefinite or lemma in _ALWAYS_UNNAMED):
             return None
         party = self.party_of_phrase(head)
@@ -210,7 +233,7 @@ class SpeakerResolver:
         return Speaker(UNNAMED_SOURCE, party or OTHER_PARTY, "unnamed", 0.7, "unnamed")
 
     def _recent_unnamed_party(self, pos: int) -> str | None:
-        """"One official told the FT" after "European officials have warned": the same group."""
+        """ "One official told the FT" after "European officials have warned": the same group."""
         for event in self.recent(pos, 2):
             if event.speaker.kind == "unnamed" and event.speaker.party != OTHER_PARTY:
                 return event.speaker.party
@@ -239,7 +262,7 @@ class SpeakerResolver:
         return None
 
     def resolve_document(self, head: Token, pos: int) -> Speaker | None:
-        """"The paper concluded": the author named where the paper was mentioned before
+        """ "The paper concluded": the author named where the paper was mentioned before
         ("In his April paper …, Kellogg recognised"), or in this phrase ("the Kremlin's memo")."""
         own = self._affiliation(head) or self._possessor(head, pos)
         if own is not None:
@@ -253,7 +276,9 @@ class SpeakerResolver:
                 continue
             author = self._possessor(token, token.idx) or self._sentence_subject(token)
             if author is not None:
-                return Speaker(author.actor, author.party, "document", 0.5, author.kind, author.gender)
+                return Speaker(
+                    author.actor, author.party, "document", 0.5, author.kind, author.gender
+                )
         return None
 
     def _possessor(self, head: Token, pos: int) -> Speaker | None:

@@ -34,6 +34,8 @@ _CONFIDENCE = {
     "headline": 0.75,
     "according": 0.8,
     "governing": 0.7,
+    "continuation": 0.6,
+    "nearby": 0.4,
 }
 
 __all__ = ["QuotesComponent", "extract_quotes", "make_quotes_component"]
@@ -47,6 +49,22 @@ class _Found:
     cue: Cue | None = None
     speaker: Speaker | None = None
     how: str | None = None
+
+
+def _same_verb(a: Cue | None, b: Cue | None) -> bool:
+    return (
+        a is not None
+        and b is not None
+        and a.verb is not None
+        and b.verb is not None
+        and (a.verb.i == b.verb.i)
+    )
+
+
+def _is_title(text: str) -> bool:
+    """Title Case words ("Russia Rejects Donald Trump’s Peace Plan"): a headline or a name."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) > 3]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _fold(text: str) -> str:
@@ -80,7 +98,9 @@ class _Extractor:
     def _verb_speaker(self, verb: Token) -> Speaker | None:
         if verb.i not in self.verb_speakers:
             subject = speaker_token(verb, self.lexicon)
-            speaker = self.speakers.resolve(subject, verb.idx, verb) if subject is not None else None
+            speaker = None
+            if subject is not None:
+                speaker = self.speakers.resolve(subject, verb.idx, verb)
             self.verb_speakers[verb.i] = speaker
         return self.verb_speakers[verb.i]
 
@@ -131,8 +151,19 @@ class _Extractor:
                     item.speaker, item.how = later[0].speaker, "continuation"
             elif later:
                 item.speaker, item.how = later[0].speaker, "continuation"
+            else:
+                # A quote inside a sentence with no cue: the words of whoever spoke just before.
+                events = self.speakers.recent(span.open, 1)
+                if events:
+                    item.speaker, item.how = events[0].speaker, "nearby"
             if item.speaker is not None:
                 self.speakers.remember(span.open, item.speaker)
+        # A paragraph left open takes the speaker named where the quotation ends.
+        for index in range(len(outer) - 2, -1, -1):
+            item, nxt = outer[index], outer[index + 1]
+            open_end = item.span.close is None and nxt.span.continues and nxt.speaker is not None
+            if open_end and (item.speaker is None or item.how in ("continuation", "nearby")):
+                item.speaker, item.how = nxt.speaker, "continuation"
 
     def direct(self) -> list[_Found]:
         found = [_Found(span) for span in self.spans]
@@ -149,13 +180,56 @@ class _Extractor:
                 if speaker is not None:
                     self.speakers.remember(item.idx, speaker)
         self._carry_over(found)
+        self._revise_distant_pronouns(found)
         return found
+
+    def _revise_distant_pronouns(self, found: list[_Found]) -> None:
+        """"‘…,’ he said." with "he" resolved paragraphs back, then "Trump added: ‘…’" right
+        after: "added" presupposes Trump was the one speaking, so "he" is Trump."""
+        outer = [f for f in found if f.span.depth == 0]
+        for index, item in enumerate(outer):
+            cue, speaker = item.cue, item.speaker
+            if cue is None or speaker is None or speaker.resolution != "pronoun":
+                continue
+            if cue.subject is None or cue.subject.pos_ != "PRON":
+                continue
+            earlier = [
+                e.paragraph
+                for e in self.speakers.history
+                if e.paragraph < item.span.paragraph and e.speaker.actor == speaker.actor
+            ]
+            if earlier and item.span.paragraph - max(earlier) < 2:
+                continue
+            for nxt in outer[index + 1 :]:
+                if nxt.span.paragraph > item.span.paragraph + 1:
+                    break
+                named = nxt.speaker
+                verb = nxt.cue.verb if nxt.cue is not None else None
+                if named is None or verb is None or nxt.how not in ("after", "before"):
+                    continue
+                if verb.lemma_.lower() not in self.lexicon.continuing_verbs:
+                    break
+                gender = self.lexicon.pronouns.get(cue.subject.lower_, "")
+                if named.kind == "person" and named.gender in (None, gender):
+                    self._reassign(outer, index, speaker, named)
+                break
+
+    @staticmethod
+    def _reassign(outer: list[_Found], index: int, old: Speaker, new: Speaker) -> None:
+        """Give quote ``index`` and the quotes that continue it the new speaker."""
+        revised = Speaker(new.actor, new.party, "pronoun", 0.6, new.kind, new.gender)
+        outer[index].speaker = revised
+        for item in outer[index + 1 :]:
+            if item.how != "continuation" or item.speaker != old:
+                break
+            item.speaker = revised
 
     # -- records -----------------------------------------------------------------------------
 
     def _sentence(self, start: int, end: int) -> TextSpan | None:
         first = self.doc.char_span(start, start + 1, alignment_mode="expand")
-        last = self.doc.char_span(max(start, end - 1), max(start, end - 1) + 1, alignment_mode="expand")
+        tail = max(start, end - 1)
+        last = self.doc.char_span(tail, tail + 1, alignment_mode="expand")
         if first is None or last is None or not len(first) or not len(last):
             return None
         s, e = first[0].sent.start_char, last[0].sent.end_char
@@ -163,9 +237,11 @@ class _Extractor:
 
     def to_quote(self, item: _Found, start: int, end: int, text: str) -> Quote:
         words = len(text.split())
-        kind = "direct" if words >= MIN_QUOTE_WORDS else "fragment"
         speaker = item.speaker
-        cue = item.cue if item.how not in (None, "continuation") else None
+        kind = "direct" if words >= MIN_QUOTE_WORDS else "fragment"
+        if speaker is None and _is_title(text):
+            kind = "fragment"  # a quoted headline or title, not anyone's words
+        cue = item.cue if item.how not in (None, "continuation", "nearby") else None
         confidence = _CONFIDENCE.get(item.how or "", 0.5) if speaker else 0.2
         if speaker is not None:
             confidence = round(min(confidence, max(speaker.confidence, 0.3) + 0.2), 2)
@@ -181,8 +257,11 @@ class _Extractor:
             cue_start=cue.start if cue else None,
             cue_end=cue.end if cue else None,
             resolution=(
-                "continuation" if item.how == "continuation" and speaker else
-                speaker.resolution if speaker else None
+                item.how
+                if item.how in ("continuation", "nearby") and speaker
+                else speaker.resolution
+                if speaker
+                else None
             ),
             confidence=confidence,
             sentence=self._sentence(min(start, cue.start if cue else start), sentence_end),
@@ -195,13 +274,13 @@ class _Extractor:
         for item in found:
             span = item.span
             if out:
-                prev, start, end, words = out[-1]
+                prev, start, _, words = out[-1]
                 between = text[prev.span.after : span.open]
                 if (
                     prev.span.depth == 0
                     and span.depth == 0
                     and prev.how == "after"
-                    and item.how == "continuation"
+                    and (item.how == "continuation" or _same_verb(item.cue, prev.cue))
                     and prev.speaker == item.speaker
                     and "\n" not in between
                     and between.rstrip().endswith(",")

@@ -35,6 +35,11 @@ class StanceLexicon:
     nouns: dict[str, str]
     light_verbs: frozenset[str]
     adjectives: dict[str, str]
+    evaluations: dict[str, str]
+    accepting_verbs: frozenset[str]
+    weak_proposals: frozenset[str]
+    negating_governors: frozenset[str]
+    role_nouns: frozenset[str]
     phrases: dict[tuple[str, ...], str]
     threat_phrases: tuple[tuple[str, ...], ...]
     threat_verbs: frozenset[str]
@@ -91,6 +96,11 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         nouns=_by_stance(raw, "nouns"),
         light_verbs=frozenset(raw.get("light_verbs") or ()),
         adjectives=_by_stance(raw, "adjectives"),
+        evaluations=_by_stance(raw, "evaluations"),
+        accepting_verbs=frozenset(raw.get("accepting_verbs") or ()),
+        weak_proposals=frozenset(raw.get("weak_proposals") or ()),
+        negating_governors=frozenset(raw.get("negating_governors") or ()),
+        role_nouns=frozenset(str(w).lower() for w in raw.get("role_nouns") or ()),
         phrases=phrases,
         threat_phrases=tuple(_words(p) for p in raw.get("threat_phrases") or ()),
         threat_verbs=frozenset(raw.get("threat_verbs") or ()),
@@ -113,7 +123,20 @@ def is_negated(token: Token, lexicon: StanceLexicon) -> bool:
                 child.lower_ in lexicon.negators and child.dep_ in ("advmod", "det", "neg")
             ):
                 return True
-    return token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon.negating_verbs
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon.negating_verbs:
+        return True
+    return _negating_governor(token, lexicon)
+
+
+def _negating_governor(token: Token, lexicon: StanceLexicon) -> bool:
+    # "have trouble accepting", "it is difficult for Putin to agree"
+    if token.dep_ not in ("xcomp", "pcomp", "acl", "ccomp", "advcl") or token.head is token:
+        return False
+    head = token.head
+    if head.dep_ == "prep" and head.head is not head:
+        head = head.head
+    governors = [head, *(c for c in head.children if c.dep_ in ("acomp", "dobj", "attr"))]
+    return any(g.lemma_.lower() in lexicon.negating_governors for g in governors)
 
 
 def has_modal(token: Token, lexicon: StanceLexicon) -> bool:
@@ -154,6 +177,10 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
     cues: list[StanceCue] = []
     for token in sent:
         lemma = token.lemma_.lower()
+        adjective = _adjective_cue(token, lexicon)
+        if adjective is not None:
+            cues.append(adjective)
+            continue
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
             phrasal = _phrasal_stance(token, lexicon)
             if phrasal:
@@ -161,7 +188,7 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
                 cues.append(StanceCue(stance, token.i, "phrasal", token.i, end,
                                       is_negated(token, lexicon)))
                 continue
-            if lemma in lexicon.verbs and token.pos_ != "AUX":
+            if lemma in lexicon.verbs and token.pos_ != "AUX" and _proposes(token, lexicon):
                 cues.append(StanceCue(lexicon.verbs[lemma], token.i, "verb", token.i, token.i + 1,
                                       is_negated(token, lexicon)))
                 continue
@@ -174,11 +201,6 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
         elif token.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
             cues.append(StanceCue(lexicon.nouns[lemma], token.i, "noun", token.i, token.i + 1,
                                   is_negated(token, lexicon)))
-        elif token.pos_ == "ADJ" and lemma in lexicon.adjectives and token.dep_ in (
-            "acomp", "attr", "oprd", "ROOT", "conj", "xcomp"
-        ):
-            cues.append(StanceCue(lexicon.adjectives[lemma], token.i, "adjective", token.i,
-                                  token.i + 1, is_negated(token, lexicon)))
     for words, stance in lexicon.phrases.items():
         for start, end in _match_words(sent, words):
             root = sent.doc[start:end].root
@@ -186,6 +208,44 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
             cues.append(StanceCue(stance, root.i, "phrase", start, end, negated))
     cues.extend(_condition_cues(sent, lexicon))
     return sorted(cues, key=lambda c: (c.start, c.kind))
+
+
+PREDICATIVE_DEPS = frozenset({"acomp", "attr", "oprd", "ROOT", "conj", "xcomp", "ccomp", "amod"})
+
+
+def _adjective_cue(token: Token, lexicon: StanceLexicon) -> StanceCue | None:
+    """Predicative adjectives and participles: "open to talks", "was prepared for"."""
+    if token.pos_ not in ("ADJ", "VERB") or token.dep_ not in PREDICATIVE_DEPS:
+        return None
+    if token.pos_ == "VERB" and token.tag_ != "VBN":
+        return None
+    word = token.lower_
+    if token.dep_ == "amod" and word not in lexicon.evaluations:
+        return None
+    negated = is_negated(token, lexicon)
+    if word in lexicon.adjectives:
+        stance = lexicon.adjectives[word]
+        complement = next((c for c in token.children if c.dep_ == "xcomp"), None)
+        offer = complement is not None and complement.lemma_.lower() not in lexicon.accepting_verbs
+        if stance == "accept" and offer:
+            stance = "propose"  # "ready to pass a law": an offer
+        return StanceCue(stance, token.i, "adjective", token.i, token.i + 1, negated)
+    if word in lexicon.evaluations:
+        return StanceCue(lexicon.evaluations[word], token.i, "evaluation", token.i, token.i + 1,
+                         negated)
+    return None
+
+
+def _proposes(token: Token, lexicon: StanceLexicon) -> bool:
+    """Weak proposal verbs ("suggest") propose only with a modal clause or a non-clause."""
+    if token.lemma_.lower() not in lexicon.weak_proposals:
+        return True
+    for child in token.children:
+        if child.dep_ == "ccomp":
+            return has_modal(child, lexicon) or any(
+                c.lower_ in ("should", "ought") for c in child.children
+            )
+    return True
 
 
 def _has_threat_phrase(token: Token, lexicon: StanceLexicon) -> bool:

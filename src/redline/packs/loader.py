@@ -27,7 +27,8 @@ def resolve_pack_dir(name_or_path: str) -> Path:
     builtin = BUILTIN_DIR / name_or_path
     if builtin.is_dir():
         return builtin
-    raise PackError(name_or_path, [f"no such pack (built-in packs: {', '.join(available_packs())})"])
+    builtins = ", ".join(available_packs())
+    raise PackError(name_or_path, [f"no such pack (built-in packs: {builtins})"])
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:

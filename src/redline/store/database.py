@@ -14,7 +14,11 @@ import sqlalchemy as sa
 
 from redline.errors import StoreError
 from redline.ingest.near_duplicates import (
+    THRESHOLD as NEAR_DUPLICATE_THRESHOLD,
+)
+from redline.ingest.near_duplicates import (
     NearDuplicateIndex,
+    containment,
     signature,
     signature_bytes,
     signature_from_bytes,
@@ -26,6 +30,8 @@ from redline.store.records import AddResult, SourcedMention, StoredArticle, Stor
 from redline.store.url import resolve_db_url
 
 A = schema.articles
+# Candidates checked exactly per new article: LSH rarely proposes more than one or two.
+MAX_CANDIDATES = 5
 
 
 class ArticleNotFoundError(StoreError):
@@ -127,13 +133,15 @@ class Store:
                 .order_by(A.c.ingested_at.desc(), A.c.id.desc()).limit(1)).first()
             if previous is not None:
                 return AddResult("version", article.id, previous.cluster, related=previous.id)
-        matches = index.find(minhash)
-        if matches:
-            best, similarity = matches[0]
-            cluster = conn.execute(sa.select(A.c.cluster).where(A.c.id == best)).scalar()
-            first = cluster or best
-            return AddResult("near_duplicate", article.id, first, related=first,
-                             similarity=similarity)
+        for candidate, _estimate in index.find(minhash)[:MAX_CANDIDATES]:
+            row = conn.execute(sa.select(A.c.text, A.c.cluster).where(A.c.id == candidate)).first()
+            if row is None:
+                continue
+            overlap = containment(article.text, row.text)
+            if overlap >= NEAR_DUPLICATE_THRESHOLD:
+                first = row.cluster or candidate
+                return AddResult("near_duplicate", article.id, first, related=first,
+                                 similarity=overlap)
         return AddResult("new", article.id, article.id)
 
     def list_articles(self, since: date | None = None, until: date | None = None,

@@ -1,0 +1,374 @@
+"""Resolves references that do not name an actor: pronouns ("he", "it"), definite
+descriptions ("the envoy", "Russia's foreign minister", "the Russian commander") and the
+roles an article gives people in appositives ("Russian tycoon X", "X, a Kremlin aide,")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from redline.nlp.actor_index import ActorIndex
+from redline.nlp.actor_lexicon import ActorLexicon
+from redline.nlp.actor_matching import Draft
+from redline.packs.schema import Actor
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+PRONOUN_WINDOW = 2  # sentences back a pronoun may reach
+SPECIFIC_ROLE_WINDOW = 12  # "the businessman" may point far back
+GENERIC_ROLE_WINDOW = 3  # "the minister" must be close
+
+
+@dataclass
+class Entry:
+    """A resolved mention in reading order, with what salience ranking needs."""
+
+    draft: Draft
+    sentence: int
+    subject: int  # 0 main-clause subject, 1 subject of another clause, 2 anything else
+
+
+def sentence_ids(doc: Doc) -> list[int]:
+    """Sentence number of every token (all 0 for a Doc without sentence boundaries)."""
+    ids = [0] * len(doc)
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return ids
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            ids[i] = n
+    return ids
+
+
+def span_root(doc: Doc, start: int, end: int) -> Token:
+    """The token of a range whose head lies outside it (the last token when unparsed)."""
+    for i in range(start, end):
+        head = doc[i].head
+        outside = head.i < start or head.i >= end or head.i == i
+        if outside and doc[i].dep_ and doc[i].dep_ != "dep":
+            return doc[i]
+    return doc[end - 1]
+
+
+def subject_rank(doc: Doc, draft: Draft) -> int:
+    root = span_root(doc, draft.start, draft.end)
+    if root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS:
+        root = root.head  # "Putin's forces claimed": Putin is salient, not a subject
+        return 1 if root.head.dep_ == "ROOT" else 2
+    if root.dep_ not in SUBJECT_DEPS:
+        return 2
+    return 0 if root.head.dep_ == "ROOT" or root.head.head == root.head else 1
+
+
+def _plural(doc: Doc, draft: Draft) -> bool:
+    return doc[draft.end - 1].tag_ in ("NNS", "NNPS")
+
+
+def _same_clause_object(doc: Doc, pronoun: Token, draft: Draft) -> bool:
+    """An object pronoun does not refer to its own clause's subject ("they condemned it")."""
+    if pronoun.dep_ not in ("dobj", "iobj", "pobj", "dative"):
+        return False
+    verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+    root = span_root(doc, draft.start, draft.end)
+    return root.dep_ in SUBJECT_DEPS and root.head == verb
+
+
+def appositive_roles(doc: Doc, drafts: list[Draft], lexicon: ActorLexicon) -> dict[str, set[int]]:
+    """Role groups the article itself gives each person ("Russian tycoon X" -> tycoon)."""
+    learned: dict[str, set[int]] = {}
+    role_words = lexicon.role_words
+    for draft in drafts:
+        if draft.kind != "person" or draft.resolution not in ("name", "alias", "surname", "ner"):
+            continue
+        words: list[str] = []
+        i = draft.start - 1
+        while i >= 0 and draft.start - i <= 4:
+            token = doc[i]
+            if token.is_punct or token.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ"):
+                break
+            words.append(token.norm_)
+            i -= 1
+        root = span_root(doc, draft.start, draft.end)
+        for child in root.children:
+            if child.dep_ == "appos":
+                words.extend(t.norm_ for t in child.subtree if t.i < child.i + 1)
+        if root.dep_ == "appos":
+            words.extend(t.norm_ for t in root.head.lefts)
+            words.append(root.head.norm_)
+        groups = {g for w in words if w in role_words for g in lexicon.role_groups_of(w)}
+        if groups:
+            learned.setdefault(draft.actor, set()).update(groups)
+    return learned
+
+
+class ReferenceResolver:
+    """Adds pronoun and description mentions to an article's named mentions."""
+
+    def __init__(self, index: ActorIndex, make_doc: Callable[[str], Doc]) -> None:
+        self.index = index
+        self.lexicon = index.lexicon
+        # Token norms of every title, for "Russia's foreign minister"-style lookups.
+        self._title_norms: dict[str, frozenset[str]] = {}
+        self._title_cores: dict[str, frozenset[str]] = {}
+        for actor in index.pack.actors:
+            for title in actor.titles:
+                if title.title not in self._title_norms:
+                    self._title_norms[title.title] = frozenset(
+                        t.norm_ for t in make_doc(title.title)
+                    )
+
+    def resolve(self, doc: Doc, drafts: list[Draft]) -> list[Draft]:
+        lexicon = self.lexicon
+        sentences = sentence_ids(doc)
+        taken = bytearray(len(doc))
+        for draft in drafts:
+            for i in range(draft.start, draft.end):
+                taken[i] = 1
+        roles = appositive_roles(doc, drafts, lexicon)
+        by_start: dict[int, list[Draft]] = {}
+        for draft in drafts:
+            by_start.setdefault(draft.start, []).append(draft)
+        history: list[Entry] = []
+        added: list[Draft] = []
+        day: date | None = doc._.published
+        for token in doc:
+            for draft in by_start.get(token.i, ()):
+                history.append(Entry(draft, sentences[token.i], subject_rank(doc, draft)))
+            if taken[token.i]:
+                continue
+            new = self._pronoun(doc, token, history, sentences)
+            if new is None:
+                new = self._description(doc, token, history, sentences, taken, roles, day)
+            if new is not None:
+                added.append(new)
+                for i in range(new.start, new.end):
+                    taken[i] = 1
+                history.append(Entry(new, sentences[token.i], subject_rank(doc, new)))
+        return added
+
+    # ---- pronouns ---------------------------------------------------------------------
+
+    def _pronoun(
+        self, doc: Doc, token: Token, history: list[Entry], sentences: list[int]
+    ) -> Draft | None:
+        sense = self.lexicon.pronouns.get(token.norm_)
+        if sense is None or token.pos_ not in ("PRON", "DET", ""):
+            return None
+        here = sentences[token.i]
+        best: tuple[tuple[int, int, int], Entry] | None = None
+        for entry in reversed(history):
+            distance = here - entry.sentence
+            if distance > (0 if sense.same_sentence else PRONOUN_WINDOW):
+                break
+            draft = entry.draft
+            if draft.kind not in sense.kinds or draft.actor == "":
+                continue
+            if sense.gender != "any" and draft.gender not in (sense.gender, None):
+                continue
+            if sense.same_sentence and (entry.subject == 2 or _plural(doc, draft)):
+                continue
+            if _same_clause_object(doc, token, draft):
+                continue
+            unknown_gender = 1 if sense.gender != "any" and draft.gender is None else 0
+            key = (distance, entry.subject + unknown_gender, -draft.start)
+            if best is None or key < best[0]:
+                best = (key, entry)
+        if best is None:
+            return None
+        draft = best[1].draft
+        confidence = 0.6 if best[1].subject == 0 else 0.45
+        if sense.gender != "any" and draft.gender is None:
+            confidence *= 0.8
+        return Draft(
+            token.i,
+            token.i + 1,
+            token.idx,
+            token.idx + len(token.text),
+            draft.actor,
+            draft.party,
+            "pronoun",
+            round(confidence, 2),
+            draft.kind,
+            draft.gender,
+        )
+
+    # ---- definite descriptions --------------------------------------------------------
+
+    def _description(
+        self,
+        doc: Doc,
+        token: Token,
+        history: list[Entry],
+        sentences: list[int],
+        taken: bytearray,
+        roles: dict[str, set[int]],
+        day: date | None,
+    ) -> Draft | None:
+        lexicon = self.lexicon
+        key = token.norm_
+        first = token.i
+        if token.i > 0:
+            pair = f"{doc[token.i - 1].norm_} {token.norm_}"  # "think tank", "prime minister"
+            if pair in lexicon.group_nouns or pair in lexicon.role_words:
+                key, first = pair, token.i - 1
+        group_noun = lexicon.group_nouns.get(key)
+        if key not in lexicon.role_words and group_noun is None:
+            return None
+        if token.tag_ in ("NNS", "NNPS") or token.pos_ not in ("NOUN", "PROPN", ""):
+            return None
+        nxt = token.i + 1
+        if nxt < len(doc) and (taken[nxt] or doc[nxt].ent_type_ == "PERSON"):
+            return None  # "envoy Keith Kellogg": an appositive title, not a reference
+        # Walk left over the noun phrase's modifiers to its determiner.
+        start = first
+        modifiers: list[Token] = []
+        definite = False
+        while start > 0:
+            left = doc[start - 1]
+            if left.norm_ in ("the", "this", "that"):
+                definite = True
+                start -= 1
+                break
+            if left.norm_ in ("'s", "s") and left.i > 0:
+                definite = True  # "Russia's foreign minister", "NATO's new chief"
+                modifiers.append(left)
+                start -= 1
+                continue
+            if left.is_space or left.is_sent_end or left.pos_ in ("VERB", "AUX", "ADP", "PRON"):
+                break
+            if left.is_punct and left.text != "-":
+                break
+            if left.pos_ == "DET":
+                break
+            modifiers.append(left)
+            start -= 1
+        if not definite:
+            return None
+        party, actor_words = self._constraint(doc, modifiers, history)
+        here = sentences[token.i]
+        if group_noun is not None:
+            return self._group_reference(doc, start, token, group_noun, history, here)
+        content = {
+            t.norm_
+            for t in modifiers
+            if t.norm_ not in lexicon.title_fillers
+            and t.norm_ not in actor_words
+            and any(c.isalpha() for c in t.norm_)
+            and t.norm_ not in ("'s", "s")
+        } | set(key.split())
+        if party is not None:
+            holder = self._title_holder(party, content, day)
+            if holder is not None:
+                return self._draft(doc, start, token, holder, "title", 0.7)
+        groups = lexicon.role_groups_of(key)
+        specific = key in lexicon.specific_roles
+        if not specific and party is None:
+            return None
+        window = SPECIFIC_ROLE_WINDOW if specific else GENERIC_ROLE_WINDOW
+        fallback: Draft | None = None
+        for entry in reversed(history):
+            if here - entry.sentence > window:
+                break
+            draft = entry.draft
+            if draft.kind != "person" or (party is not None and draft.party != party):
+                continue
+            known = self.index.roles.get(draft.actor, frozenset()) | roles.get(draft.actor, set())
+            if groups & known:
+                return self._draft(doc, start, token, draft, "description", 0.6)
+            if (
+                fallback is None
+                and party is not None
+                and entry.subject == 0
+                and here - entry.sentence <= PRONOUN_WINDOW
+            ):
+                fallback = draft
+        if fallback is not None:
+            return self._draft(doc, start, token, fallback, "description", 0.4)
+        return None
+
+    def _constraint(
+        self, doc: Doc, modifiers: list[Token], history: list[Entry]
+    ) -> tuple[str | None, set[str]]:
+        """The party a description's modifiers name ("Russian", "the Kremlin", "NATO's")."""
+        words: set[str] = set()
+        for token in modifiers:
+            state = self.index.adjectives.get(token.norm_)
+            if state is not None:
+                words.add(token.norm_)
+                return state.party, words
+        indices = {t.i for t in modifiers}
+        for entry in reversed(history[-8:]):
+            draft = entry.draft
+            if draft.start in indices and draft.kind != "person":
+                words.update(doc[i].norm_ for i in range(draft.start, draft.end))
+                return draft.party, words
+        return None, words
+
+    def _title_holder(self, party: str, words: set[str], day: date | None) -> Draft | None:
+        """The one actor of a party holding, on the day, a title made of these words (party
+        words aside), or failing that the one whose title contains them all."""
+        exact: list[Actor] = []
+        loose: list[Actor] = []
+        for actor in self.index.pack.actors:
+            if actor.party != party or actor.kind != "person":
+                continue
+            cores = [
+                self._title_core(t.title)
+                for t in actor.titles
+                if (t.holds_on(day) if day else t.end is None)
+            ]
+            if any(words == core for core in cores):
+                exact.append(actor)
+            elif any(words <= core for core in cores):
+                loose.append(actor)
+        holders = exact if exact else loose
+        if len(holders) != 1:
+            return None
+        actor = holders[0]
+        return Draft(0, 0, 0, 0, actor.name, actor.party, "title", 0.7, actor.kind, actor.gender)
+
+    def _title_core(self, title: str) -> frozenset[str]:
+        """A title's words without party words and fillers: "Russian foreign minister" ->
+        {foreign, minister}."""
+        core = self._title_cores.get(title)
+        if core is None:
+            party_words = self.index.party_words
+            core = frozenset(
+                w
+                for w in self._title_norms[title]
+                if w not in party_words
+                and w not in self.lexicon.title_fillers
+                and w not in ("'s", "s")
+                and any(c.isalpha() for c in w)
+            )
+            self._title_cores[title] = core
+        return core
+
+    def _group_reference(
+        self, doc: Doc, start: int, token: Token, noun: str, history: list[Entry], here: int
+    ) -> Draft | None:
+        for entry in reversed(history):
+            if here - entry.sentence > SPECIFIC_ROLE_WINDOW:
+                break
+            draft = entry.draft
+            if draft.kind == "group" and draft.actor.endswith(noun):
+                return self._draft(doc, start, token, draft, "description", 0.55)
+        return None
+
+    @staticmethod
+    def _draft(
+        doc: Doc, start: int, token: Token, target: Draft, resolution: str, confidence: float
+    ) -> Draft:
+        return Draft(
+            start,
+            token.i + 1,
+            doc[start].idx,
+            token.idx + len(token.text),
+            target.actor,
+            target.party,
+            resolution,
+            confidence,
+            target.kind,
+            target.gender,
+        )

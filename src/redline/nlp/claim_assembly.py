@@ -1,0 +1,100 @@
+"""Turns claim drafts into claims: one per (actor, issue, stance) with all its evidence, and
+drafts for the terms of a plan, held by the plan's proposer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from redline.model import Claim, TextSpan
+from redline.nlp.claim_holders import HolderIndex
+from redline.nlp.status import RANK, HedgeLexicon, hedge_status, strongest
+
+# How much a cue kind is trusted, for Claim.confidence.
+CONFIDENCE = {
+    "verb": 0.7, "phrasal": 0.75, "noun": 0.55, "adjective": 0.6, "phrase": 0.6,
+    "threat": 0.55, "condition": 0.6, "plan_point": 0.6,
+}
+
+
+@dataclass(frozen=True)
+class ClaimDraft:
+    """One reading of one cue, before claims are merged."""
+
+    actor: str
+    party: str
+    issue: str
+    stance: str
+    status: str
+    evidence: TextSpan
+    plan: str | None
+    kind: str
+
+
+def _sentence_of(doc: Doc, start: int, end: int) -> Span | None:
+    span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
+    return span[0].sent if span is not None and len(span) else None
+
+
+def plan_status(doc: Doc, index: HolderIndex, name: str, hedges: HedgeLexicon) -> str:
+    """The least certain status of any sentence that names the plan."""
+    statuses = ["stated"]
+    for plan in index.plans:
+        if plan.name != name:
+            continue
+        sent = _sentence_of(doc, plan.start, plan.end)
+        if sent is not None:
+            statuses.append(hedge_status(sent, hedges))
+    return strongest(*statuses)
+
+
+def plan_point_drafts(doc: Doc, index: HolderIndex, hedges: HedgeLexicon) -> list[ClaimDraft]:
+    """Each term a plan lists is a proposal of the plan's proposer."""
+    drafts: list[ClaimDraft] = []
+    for plan in index.plans:
+        if not plan.proposer or not plan.points:
+            continue
+        actor = index.pack.actor(plan.proposer)
+        party = actor.party if actor is not None else "other"
+        status = plan_status(doc, index, plan.name, hedges)
+        for point in plan.points:
+            sent = _sentence_of(doc, point.start, point.end)
+            if sent is None:
+                continue
+            evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
+            point_status = strongest(status, hedge_status(sent, hedges))
+            for issue in point.issues:
+                drafts.append(ClaimDraft(plan.proposer, party, issue, "propose", point_status,
+                                         evidence, plan.name, "plan_point"))
+    return drafts
+
+
+def merge_drafts(
+    drafts: list[ClaimDraft], doc: Doc, index: HolderIndex, hedges: HedgeLexicon
+) -> list[Claim]:
+    """One claim per (actor, issue, stance), in order of first evidence; a claim about a plan
+    the article calls unconfirmed anywhere is alleged."""
+    groups: dict[tuple[str, str, str], list[ClaimDraft]] = {}
+    for draft in sorted(drafts, key=lambda d: d.evidence.start):
+        groups.setdefault((draft.actor.casefold(), draft.issue, draft.stance), []).append(draft)
+    plan_statuses: dict[str, str] = {}
+    claims: list[Claim] = []
+    for group in groups.values():
+        first = group[0]
+        evidence = tuple(dict.fromkeys(d.evidence for d in group))
+        # The actor on the record anywhere in the article makes the position stated.
+        status = min((d.status for d in group), key=lambda s: RANK.get(s, 0))
+        plan = next((d.plan for d in group if d.plan), None)
+        if plan is not None:
+            if plan not in plan_statuses:
+                plan_statuses[plan] = plan_status(doc, index, plan, hedges)
+            if plan_statuses[plan] == "alleged":
+                status = "alleged"
+        confidence = max(CONFIDENCE.get(d.kind, 0.5) for d in group)
+        claims.append(Claim(
+            actor=first.actor, party=first.party, issue=first.issue, stance=first.stance,
+            status=status, evidence=evidence, plan=plan,
+            confidence=min(0.95, confidence + 0.05 * (len(evidence) - 1)),
+        ))
+    return claims

@@ -1,0 +1,268 @@
+"""The frame of a stance cue in the parse: which tokens name the holder of the position and
+which tokens state its object (where the issue is read from)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from redline.nlp.stance import StanceCue, StanceLexicon, has_modal
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+# Clauses that take their subject from the verb they hang on: "agreed to ...", "..., saying".
+INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+# Verbs through which a stance noun in the subject reaches its content: "One of Putin's
+# demands is a halt to ...", "conditions which include ...".
+LINKING_VERBS = frozenset({"be", "include", "involve", "mean", "remain", "require", "entail"})
+# Prepositions that introduce who holds an evaluation: "unacceptable to us", "a red line for
+# Kyiv".
+HOLDER_PREPS = frozenset({"to", "for"})
+# A noun's prepositional holder: "the proposal by France", "demands from Moscow".
+NOUN_HOLDER_PREPS = frozenset({"by", "from"})
+# Children of a verb that lie outside its object even when they follow it.
+NON_OBJECT_DEPS = frozenset({"punct", "cc", "mark", "aux", "auxpass", "neg", "advmod", "npadvmod"})
+MAX_CLIMB = 3
+
+
+@dataclass
+class Frame:
+    """Holder tokens and object tokens of one cue."""
+
+    holders: list[Token]
+    via: str
+    region: set[int]
+    demoted: set[int] = field(default_factory=set)  # counted only when the region has no issue
+    secondary: set[int] = field(default_factory=set)  # counted when neither has an issue
+    fallback_holders: list[Token] = field(default_factory=list)
+    allow_plan_holder: bool = True
+
+
+def subtree_ids(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
+    """The active subject (or passive agent) of a verb, climbing through inheriting clauses.
+
+    A passive subject is never the holder: "Ukraine was pushed to sign" says nothing of what
+    Ukraine wants."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects, "agent"
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return [], "subject"
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        if subjects[0].lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return [verb.head], "subject"
+        return subjects, "subject"
+    if verb.dep_ == "relcl":
+        return [verb.head], "subject"
+    if depth < MAX_CLIMB and verb.dep_ in INHERITING_DEPS and verb.head is not verb:
+        if verb.dep_ == "xcomp" and controlled_by_object(verb):
+            return [], "subject"
+        return subjects_of(verb.head, depth + 1)
+    return [], "subject"
+
+
+def controlled_by_object(verb: Token) -> bool:
+    """ "convince Russia to accept", "called on Putin to accept": the object, not the subject,
+    would do the act, and nothing says it wants to."""
+    head = verb.head
+    return any(
+        c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
+        for c in head.children
+        if c.i < verb.i
+    )
+
+
+def matrix_subjects(token: Token) -> list[Token]:
+    """The subject of the verb a complement clause reports: "Putin said [the Kremlin was …]"."""
+    clause = token
+    for _ in range(MAX_CLIMB + 2):
+        if clause.dep_ in ("ccomp", "parataxis") and clause.head is not clause:
+            subjects, _ = subjects_of(clause.head)
+            return subjects
+        if clause.dep_ in ("conj", "xcomp", "acomp", "attr", "dobj", "prep", "pobj", "advcl"):
+            if clause.head is clause:
+                return []
+            clause = clause.head
+            continue
+        return []
+    return []
+
+
+def _minus(region: set[int], tokens: list[Token]) -> set[int]:
+    for token in tokens:
+        region -= subtree_ids(token)
+    return region
+
+
+def _condition_clauses(verb: Token, lexicon: StanceLexicon) -> list[Token]:
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in lexicon.condition_words for m in c.children)
+    ]
+
+
+def _own_clauses(verb: Token) -> list[Token]:
+    """Coordinated clauses with their own subject: "..., but Moscow has balked"."""
+    return [
+        c for c in verb.children
+        if c.dep_ in ("conj", "parataxis") and c.pos_ in ("VERB", "AUX")
+        and any(g.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for g in c.children)
+    ]
+
+
+def verb_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
+    verb = doc[cue.token]
+    holders, via = subjects_of(verb)
+    region: set[int] = set()
+    for child in verb.children:
+        # The object follows the verb; fronted adjuncts ("In another sign that ...") do not
+        # state it. A passive subject is the object: "the proposal was rejected by Moscow".
+        if (child.i > verb.i and child.dep_ not in NON_OBJECT_DEPS) or (
+            child.dep_ in PASSIVE_SUBJECT_DEPS and via == "agent"
+        ):
+            region |= subtree_ids(child)
+    region -= set(range(cue.start, cue.end))
+    region = _minus(region, [c for c in verb.children if c.dep_ == "agent"])
+    region = _minus(region, _condition_clauses(verb, lexicon))
+    region = _minus(region, _own_clauses(verb))
+    relative_object = verb.dep_ == "relcl" and holders and holders[0] is not verb.head
+    if verb.dep_ == "acl" or relative_object:
+        head = verb.head  # "a plan endorsed by Trump", "a truce which Ukraine agreed to"
+        region |= set(range(head.left_edge.i, head.i + 1))
+    if cue.kind == "threat":
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        region |= {i for s in subjects for i in subtree_ids(s)}  # "deployment would amount to"
+    return Frame(holders, via, region, fallback_holders=matrix_subjects(verb))
+
+
+def noun_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
+    noun = doc[cue.token]
+    holders: list[Token] = []
+    via = "possessor"
+    for child in noun.children:
+        if child.dep_ == "poss":
+            holders.append(child)
+        elif child.dep_ in ("prep", "agent") and child.lower_ in NOUN_HOLDER_PREPS:
+            holders.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
+            holders.append(child)  # "Russian demands", "Kremlin demands"
+        elif child.dep_ == "acl":
+            agent_holders, how = subjects_of(child)  # "the proposals made by X"
+            if how == "agent":
+                holders.extend(agent_holders)
+    region = subtree_ids(noun) - {noun.i}
+    region = _minus(region, holders)
+    demoted: set[int] = set()
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            end = objects[0].i if objects else child.i
+            demoted |= set(range(child.i, end + 1))
+    region -= demoted
+    secondary: set[int] = set()
+    fallback: list[Token] = []
+    governor = _governing_verb(noun)
+    if governor is not None:
+        verb, relation = governor
+        lemma = verb.lemma_.lower()
+        if relation == "object" and lemma in lexicon.light_verbs:
+            fallback, _ = subjects_of(verb)
+            secondary = _minus(subtree_ids(verb) - {verb.i}, fallback) - subtree_ids(noun)
+        elif relation == "object" and lemma == "be":
+            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            for subject in subjects:  # "Patrushev's response was a rejection of ..."
+                fallback.extend(c for c in subject.children if c.dep_ == "poss")
+        elif relation == "subject" and lemma in LINKING_VERBS:
+            region |= _minus(subtree_ids(verb) - {verb.i}, [noun])
+    return Frame(holders, via, region, demoted, secondary, fallback)
+
+
+def _governing_verb(noun: Token) -> tuple[Token, str] | None:
+    """The verb whose object or subject the noun phrase is, through "of"/"list of" chains."""
+    token = noun
+    for _ in range(MAX_CLIMB + 1):
+        if token.dep_ in ("dobj", "attr", "oprd") and token.head.pos_ in ("VERB", "AUX"):
+            return token.head, "object"
+        if token.dep_ in SUBJECT_DEPS and token.head.pos_ in ("VERB", "AUX"):
+            return token.head, "subject"
+        if token.dep_ in ("pobj", "prep", "conj", "appos") and token.head is not token:
+            token = token.head
+            continue
+        return None
+    return None
+
+
+def evaluation_frame(doc: Doc, cue: StanceCue) -> Frame:
+    """Adjectives and fixed phrases. Experiencer adjectives ("Russia is open to talks") are
+    held by their subject; evaluations ("the pause is unacceptable", "a red line for Kyiv")
+    by whom "to"/"for" names, else by the speaker or whoever says or believes it."""
+    root = doc[cue.token]
+    copula = root.head if root.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj") else root
+    cue_tokens = set(range(cue.start, cue.end))
+    subjects = [c for c in copula.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    region = subtree_ids(copula) - cue_tokens
+    region = _minus(region, _own_clauses(copula))
+    if cue.kind == "adjective":
+        region = _minus(region, subjects)
+        fallback = matrix_subjects(copula)
+        return Frame(subjects, "subject", region, fallback_holders=fallback,
+                     allow_plan_holder=False)
+    prep_holders: list[Token] = []
+    for owner in (root, copula):
+        for child in owner.children:
+            if child.dep_ == "prep" and child.lower_ in HOLDER_PREPS:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and (objects[0].pos_ in ("PROPN", "PRON") or _is_actorish(objects[0])):
+                    prep_holders.extend(objects)
+    region = _minus(region, prep_holders)
+    return Frame(prep_holders, "subject", region, fallback_holders=matrix_subjects(copula),
+                 allow_plan_holder=False)
+
+
+def _is_actorish(token: Token) -> bool:
+    if token.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or token.pos_ == "PROPN":
+        return True
+    return any(c.ent_type_ in ("GPE", "ORG", "NORP") for c in token.lefts)
+
+
+def condition_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame | None:
+    """A condition clause under a main clause: the holder is the main clause's subject."""
+    main = doc[cue.token]
+    clause = doc[cue.clause] if cue.clause is not None else None
+    if clause is None or clause is main:
+        return None
+    word = doc[cue.start].lower_
+    # A bare "if" marks a condition only under a modal or restrictive main clause.
+    restrictive = has_modal(main, lexicon) or any(c.lower_ == "only" for c in main.children)
+    if word == "if" and cue.end - cue.start == 1 and not restrictive:
+        return None
+    holders, via = subjects_of(main)
+    fallback = matrix_subjects(main)
+    if cue.stance == "threaten":
+        region = subtree_ids(main) - subtree_ids(clause)
+        region = _minus(region, holders)
+        return Frame(holders, via, region, demoted=subtree_ids(clause), fallback_holders=fallback)
+    region = subtree_ids(clause) - set(range(cue.start, cue.end))
+    return Frame(holders, via, region, fallback_holders=fallback)
+
+
+def frame_of(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame | None:
+    if cue.kind in ("verb", "phrasal", "threat"):
+        return verb_frame(doc, cue, lexicon)
+    if cue.kind == "noun":
+        return noun_frame(doc, cue, lexicon)
+    if cue.kind in ("adjective", "evaluation", "phrase"):
+        return evaluation_frame(doc, cue)
+    if cue.kind == "condition":
+        return condition_frame(doc, cue, lexicon)
+    return None

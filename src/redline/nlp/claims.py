@@ -1,0 +1,303 @@
+"""The ``redline_claims`` spaCy component: who proposes, demands, accepts, rejects or
+threatens what, with how sure the article is and when it was said.
+
+``extract_claims(doc, pack)`` reads stance cues (``stance``), their frames in the parse
+(``claim_frames``), the holders (``claim_holders``), issues (``issues``), hedges (``status``)
+and dates (``dates``), then keeps one claim per (actor, issue, stance) with every sentence
+that supports it as evidence (``claim_assembly``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from redline.model import Claim, PlanMention, TextSpan
+from redline.nlp.claim_assembly import ClaimDraft, merge_drafts, plan_point_drafts
+from redline.nlp.claim_frames import Frame, frame_of, matrix_subjects, subtree_ids
+from redline.nlp.claim_holders import Holder, HolderIndex
+from redline.nlp.claim_segments import Segment, segments_of
+from redline.nlp.dates import resolve_statement_date
+from redline.nlp.genre import detect_genre
+from redline.nlp.issues import IssueHit, IssueMatcher, concrete_issues
+from redline.nlp.stance import (
+    StanceCue,
+    StanceLexicon,
+    find_stance_cues,
+    has_modal,
+    load_stance_lexicon,
+    resolve_stance,
+)
+from redline.nlp.status import HedgeLexicon, hedge_status, load_hedge_lexicon, strongest
+from redline.packs.loader import load_pack
+from redline.packs.schema import Pack
+
+# Nouns that show a call is for one's own plan (a proposal) rather than a demand on another.
+PROPOSAL_NOUNS = frozenset({"plan", "proposal", "blueprint", "initiative", "framework", "roadmap"})
+ANAPHORS = frozenset({"this", "that", "it", "them", "these", "those", "such"})
+VERBAL_KINDS = frozenset({"verb", "phrasal", "threat"})
+# Modals that make a narrative clause a prediction or a hypothesis, not a position taken.
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "will", "'ll", "wo", "ca"})
+
+
+@dataclass
+class ClaimContext:
+    """What extraction needs besides the Doc: the pack and the lexicons."""
+
+    pack: Pack
+    issues: IssueMatcher
+    stance: StanceLexicon
+    hedges: HedgeLexicon
+
+
+def make_context(pack: Pack, tokenizer: Callable[[str], Doc]) -> ClaimContext:
+    return ClaimContext(pack, IssueMatcher(tokenizer, pack), load_stance_lexicon(),
+                        load_hedge_lexicon())
+
+
+def _issues_for(frame: Frame, hits: list[IssueHit], blocked: set[int]) -> list[str]:
+    def within(area: set[int]) -> list[IssueHit]:
+        return [
+            h for h in hits
+            if all(i in area for i in range(h.start, h.end))
+            and not blocked.intersection(range(h.start, h.end))
+        ]
+
+    inside = within(frame.region) or within(frame.demoted) or within(frame.secondary)
+    return concrete_issues([h.issue for h in inside])
+
+
+def _plan_in(frame: Frame, plans: list[PlanMention], doc: Doc, seg: Segment) -> PlanMention | None:
+    for plan in plans:
+        if not (seg.start_char <= plan.start < seg.end_char):
+            continue
+        span = doc.char_span(plan.start, plan.end, alignment_mode="expand")
+        if span is not None and any(t.i in frame.region | frame.demoted for t in span):
+            return plan
+    return None
+
+
+def _adjust_stance(stance: str, cue: StanceCue, holders: list[Holder], seg: Span) -> str:
+    if stance != "demand" or cue.kind not in ("phrasal", "verb"):
+        return stance
+    if any(h.via == "plan" for h in holders):
+        return "propose"  # a plan "calls for" its own terms
+    if cue.kind == "phrasal" and any(t.lemma_.lower() in PROPOSAL_NOUNS for t in seg):
+        return "propose"  # "X called for ... - a plan endorsed by Y": a call for one's own plan
+    return stance
+
+
+def _hypothetical(token: Token, lexicon: StanceLexicon) -> bool:
+    """Inside a condition ("if Ukraine agreed ...", "should Ukraine be pushed to sign")."""
+    node = token
+    for _ in range(6):
+        if node.dep_ == "advcl":
+            marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+            inverted = any(
+                c.dep_ == "aux" and c.lower_ in ("should", "were", "had") and c.i < node.i
+                and any(s.dep_.startswith("nsubj") and s.i > c.i for s in node.children)
+                for c in node.children
+            )
+            if marks & lexicon.condition_words or inverted:
+                return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _predicted(token: Token, cue: StanceCue, in_quote: bool) -> bool:
+    """A narrative prediction ("Putin will reject the plan") is nobody's stated position."""
+    if cue.kind in ("threat", "condition") or cue.stance == "threaten" or in_quote:
+        return False
+    head = token.head if cue.kind in ("adjective", "evaluation", "phrase") else token
+    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in head.children)
+
+
+def _person_over_state(holders: list[Holder], index: HolderIndex, doc: Doc,
+                       token: Token) -> list[Holder]:
+    """ "Putin said the Kremlin was prepared …": the person who says it holds the position."""
+    if not holders or any(h.kind == "person" for h in holders):
+        return holders
+    speakers = index.resolve(token, matrix_subjects(token), "speaker")
+    people = [s for s in speakers if s.kind == "person"]
+    if people and all(h.party == people[0].party for h in holders):
+        return people
+    return holders
+
+
+def _holders(index: HolderIndex, doc: Doc, cue: StanceCue, frame: Frame) -> list[Holder]:
+    token = doc[cue.token]
+    saved = index.plans
+    if not frame.allow_plan_holder:
+        index.plans = []
+    try:
+        holders = index.resolve(token, frame.holders, frame.via)
+        if not holders and frame.fallback_holders:
+            holders = index.resolve(token, frame.fallback_holders, "subject")
+    finally:
+        index.plans = saved
+    if cue.kind != "noun" and index.quote_at(token) is None:
+        holders = _person_over_state(holders, index, doc, token)
+    return holders
+
+
+def _noun_has_holder(frame: Frame) -> bool:
+    return bool(frame.holders or frame.fallback_holders)
+
+
+@dataclass
+class SentenceState:
+    """Issues of the latest positions, for anaphora ("balked at this idea")."""
+
+    recent: list[str]
+
+
+def segment_drafts(
+    doc: Doc, seg: Segment, ctx: ClaimContext, index: HolderIndex, hits: list[IssueHit],
+    state: SentenceState,
+) -> list[ClaimDraft]:
+    """Claim drafts of one sentence segment (a sentence cut at line breaks)."""
+    drafts: list[ClaimDraft] = []
+    span = doc[seg.start : seg.end]
+    seg_hits = [h for h in hits if seg.start <= h.start and h.end <= seg.end]
+    base_status = hedge_status(span, ctx.hedges)
+    evidence = TextSpan(seg.start_char, seg.end_char, doc.text[seg.start_char : seg.end_char])
+    cues = [c for c in find_stance_cues(span, ctx.stance)]
+    condition_mains = {c.token for c in cues if c.kind == "condition"}
+    verbal = [c.token for c in cues if c.kind in VERBAL_KINDS]
+    inside = set(range(seg.start, seg.end))
+    for cue in cues:
+        token = doc[cue.token]
+        stance = resolve_stance(cue)
+        frame = frame_of(doc, cue, ctx.stance)
+        if stance is None or frame is None:
+            continue
+        if cue.kind != "condition" and (
+            _hypothetical(token, ctx.stance)
+            or cue.token in condition_mains
+            or (token.head.i in condition_mains and cue.kind in ("adjective", "evaluation"))
+        ):
+            continue
+        quote = index.quote_at(token)
+        if _predicted(token, cue, quote is not None):
+            continue
+        if cue.kind == "noun" and not _noun_has_holder(frame):
+            continue
+        for other in verbal:  # a nested stance predicate states its own position
+            if other != cue.token and other in frame.region:
+                frame.region -= subtree_ids(doc[other])
+        frame.region &= inside
+        holders = _holders(index, doc, cue, frame)
+        if not holders:
+            continue
+        blocked = {t.i for h in frame.holders for t in h.subtree if t.i not in frame.region}
+        issues = _issues_for(frame, seg_hits, blocked)
+        anaphoric = any(doc[i].lower_ in ANAPHORS for i in frame.region | frame.demoted)
+        if state.recent and anaphoric and (not issues or _object_is_anaphor(doc, frame)):
+            issues = state.recent  # "balked at this idea", "we will achieve this by force"
+        if not issues:
+            continue
+        issues = _narrow_plan_issue(issues, frame, index, doc, seg)
+        stance = _adjust_stance(stance, cue, holders, span)
+        plan = _plan_in(frame, index.plans, doc, seg)
+        for holder in holders:
+            status = strongest(base_status, holder.floor)
+            for issue in issues:
+                drafts.append(ClaimDraft(holder.actor, holder.party, issue, stance, status,
+                                         evidence, plan.name if plan else None, cue.kind))
+        state.recent = issues
+        if cue.kind == "condition" and cue.stance == "threaten" and frame.demoted:
+            # The condition itself is what the threatener demands.
+            demand = Frame(frame.holders, frame.via, frame.demoted & inside)
+            for issue in _issues_for(demand, seg_hits, blocked):
+                for holder in holders:
+                    drafts.append(ClaimDraft(holder.actor, holder.party, issue, "demand",
+                                             strongest(base_status, holder.floor), evidence,
+                                             None, cue.kind))
+    return drafts
+
+
+def _object_is_anaphor(doc: Doc, frame: Frame) -> bool:
+    """The first noun phrase of the object is "this idea", "such a move", "it"."""
+    for i in sorted(frame.region):
+        token = doc[i]
+        if token.pos_ in ("NOUN", "PROPN", "PRON"):
+            if token.pos_ == "PRON":
+                return token.lower_ in ANAPHORS
+            return any(c.lower_ in ANAPHORS for c in token.children if c.dep_ in ("det", "amod"))
+    return False
+
+
+def _narrow_plan_issue(issues: list[str], frame: Frame, index: HolderIndex, doc: Doc,
+                       seg: Segment) -> list[str]:
+    """A position on a plan about one issue is a position on that issue ("the 30-day
+    ceasefire proposal" -> ceasefire)."""
+    if issues != ["peace_plan"]:
+        return issues
+    plan = _plan_in(frame, index.plans, doc, seg)
+    if plan is None or plan.pack_plan is None:
+        return issues
+    known = next((p for p in index.pack.plans if p.id == plan.pack_plan), None)
+    if known is not None and len(known.issues) == 1:
+        return list(known.issues)
+    return issues
+
+
+def extract_claims(doc: Doc, pack: Pack, ctx: ClaimContext | None = None) -> list[Claim]:
+    """The positions the article reports, one per (actor, issue, stance)."""
+    ctx = ctx or make_context(pack, _tokenizer_for(doc))
+    index = HolderIndex(doc, pack, ctx.stance.role_nouns)
+    hits = ctx.issues.find(doc)
+    drafts: list[ClaimDraft] = []
+    state = SentenceState([])
+    for seg in segments_of(doc):
+        if seg.caption:
+            continue
+        found = segment_drafts(doc, seg, ctx, index, hits, state)
+        drafts.extend(found)
+        if not found:
+            state.recent = []
+    drafts.extend(plan_point_drafts(doc, index, ctx.hedges))
+    published = doc._.published
+    claims = []
+    for claim in merge_drafts(drafts, doc, index, ctx.hedges):
+        date = resolve_statement_date(claim.evidence[0].text, published)
+        claims.append(replace(claim, statement_date=date))
+    return claims
+
+
+def _tokenizer_for(doc: Doc) -> Callable[[str], Doc]:
+    def tokenize(text: str) -> Doc:
+        return Doc(doc.vocab, words=text.split())
+
+    return tokenize
+
+
+class ClaimExtractor:
+    """Sets ``doc._.claims`` and ``doc._.genre``."""
+
+    def __init__(self, nlp: Language, pack: str) -> None:
+        self.pack = load_pack(pack)
+        self.ctx = make_context(self.pack, nlp.tokenizer)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.genre = detect_genre(doc.text)
+        doc._.claims = extract_claims(doc, self.pack, self.ctx)
+        return doc
+
+
+@Language.factory(
+    "redline_claims",
+    default_config={"pack": "russia-ukraine"},
+    assigns=["doc._.claims", "doc._.genre"],
+    requires=["doc._.mentions", "doc._.quotes", "doc._.plans"],
+)
+def make_claim_extractor(nlp: Language, name: str, pack: str) -> ClaimExtractor:
+    return ClaimExtractor(nlp, pack)
+
+
+__all__ = ["ClaimExtractor", "extract_claims", "has_modal", "make_context"]

@@ -1,0 +1,57 @@
+"""The shared rules: dates, independent sources, status rank, compatibility, deduplication."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from redline.analysis.sourcing import (
+    citations,
+    claim_date,
+    deduplicate,
+    incompatible,
+    independent_sources,
+    party_of,
+    status_rank,
+)
+
+from .records import claim
+
+
+def test_statement_date_wins_over_publication_date() -> None:
+    record = claim(
+        "Putin", "ceasefire", "reject", date(2025, 3, 5), statement_date=date(2025, 3, 1)
+    )
+    assert claim_date(record) == date(2025, 3, 1)
+    assert claim_date(claim("Putin", "ceasefire", "reject", date(2025, 3, 5))) == date(2025, 3, 5)
+
+
+def test_syndicated_copies_are_one_source() -> None:
+    day = date(2025, 3, 5)
+    records = [
+        claim("Putin", "ceasefire", "reject", day, article="x1", source="AP"),
+        claim("Putin", "ceasefire", "reject", day, article="x2", source="Yahoo", cluster="x1"),
+        claim("Putin", "ceasefire", "reject", day, article="x3", source="BBC"),
+    ]
+    assert independent_sources(records) == 2
+    assert len(deduplicate(records)) == 2
+    assert [c.source for c in citations(records)] == ["AP", "BBC"]
+
+
+def test_deduplicate_keeps_the_strongest_status() -> None:
+    day = date(2025, 3, 5)
+    weak = claim("Putin", "ceasefire", "reject", day, article="x1", status="alleged")
+    strong = claim("Putin", "ceasefire", "reject", day, article="x1", status="stated")
+    assert [r.claim.status for r in deduplicate([weak, strong])] == ["stated"]
+
+
+def test_status_rank_and_compatibility() -> None:
+    assert status_rank("stated") < status_rank("reported") < status_rank("alleged")
+    assert status_rank("made-up") > status_rank("alleged")
+    assert incompatible("accept", "reject") and incompatible("reject", "propose")
+    assert not incompatible("demand", "reject")  # one hard line, put two ways
+    assert not incompatible("propose", "accept")
+    assert not incompatible("threaten", "reject")
+
+
+def test_missing_party_is_unknown() -> None:
+    assert party_of(claim("Somebody", "ceasefire", "accept", None, party="")) == "unknown"

@@ -1,0 +1,283 @@
+"""The actors component on small texts: every resolution kind, dated titles on both sides of a
+tenure change, pronoun chains, descriptions, unknown people, and the helper functions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from redline.model import Mention
+from redline.nlp.actors import ActorRecognizer, mention_at, mentions_in, resolve_speaker_span
+from redline.nlp.pipeline import load_model
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+@pytest.fixture(scope="module")
+def recognizer(nlp: Language) -> ActorRecognizer:
+    return ActorRecognizer(nlp, "russia-ukraine")
+
+
+@pytest.fixture
+def run(nlp: Language, recognizer: ActorRecognizer):  # type: ignore[no-untyped-def]
+    def run(text: str, published: date | None = date(2025, 3, 1)) -> Doc:
+        doc = nlp.make_doc(text)
+        doc._.published = published
+        return recognizer(nlp(doc))
+
+    return run
+
+
+def found(doc: Doc, text: str) -> Mention:
+    """The mention whose text is exactly ``text`` (the first one)."""
+    for mention in doc._.mentions:
+        if mention.text == text:
+            return mention
+    raise AssertionError(f"no mention {text!r} in {[m.text for m in doc._.mentions]}")
+
+
+def test_full_name_and_spelling_variants(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Volodymyr Zelenskyy met Sergei Lavrov and Dmitri Peskov.")
+    assert found(doc, "Volodymyr Zelenskyy").actor == "Volodymyr Zelensky"
+    assert found(doc, "Sergei Lavrov").actor == "Sergey Lavrov"
+    mention = found(doc, "Dmitri Peskov")
+    assert (mention.actor, mention.party, mention.resolution) == (
+        "Dmitry Peskov",
+        "russia",
+        "alias",
+    )
+
+
+def test_surname_after_full_name_is_more_confident_than_alone(run) -> None:  # type: ignore[no-untyped-def]
+    alone = found(run("Putin spoke on Tuesday."), "Putin")
+    doc = run("Vladimir Putin arrived. Later Putin spoke.")
+    after = doc._.mentions[-1]
+    assert after.text == "Putin" and after.resolution == "surname"
+    assert alone.resolution == "surname" and alone.confidence < after.confidence
+
+
+def test_metonyms_and_aliases(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("The Kremlin rejected the plan, while Washington and Kiev welcomed it.")
+    assert (found(doc, "Kremlin").actor, found(doc, "Kremlin").resolution) == ("Russia", "metonym")
+    assert found(doc, "Washington").actor == "United States"
+    assert found(doc, "Kiev").actor == "Ukraine"
+
+
+def test_possessive_metonym_and_glued_apostrophe(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Moscow’s demands grew as Donald Trump‘s envoy left.")
+    assert found(doc, "Moscow").actor == "Russia"
+    assert found(doc, "Donald Trump").actor == "Donald Trump"
+
+
+def test_place_use_of_a_capital_is_low_confidence(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Witkoff flew to Moscow. Moscow rejected the truce.")
+    place, actor = [m for m in doc._.mentions if m.text == "Moscow"]
+    assert place.confidence < 0.5 < actor.confidence
+
+
+def test_short_acronym_is_case_sensitive(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("'It is unacceptable to us,' she said. The US disagreed.")
+    assert [m.actor for m in doc._.mentions if m.text.casefold() == "us"] == ["United States"]
+
+
+@pytest.mark.parametrize(
+    ("published", "holder"),
+    [(date(2024, 9, 15), "Jens Stoltenberg"), (date(2024, 11, 15), "Mark Rutte")],
+)
+def test_dated_title_on_both_sides_of_a_tenure_change(run, published, holder) -> None:  # type: ignore[no-untyped-def]
+    doc = run("The NATO secretary general called for more air defence.", published)
+    mention = found(doc, "NATO secretary general")
+    assert (mention.actor, mention.resolution) == (holder, "title")
+
+
+@pytest.mark.parametrize(
+    ("published", "holder"),
+    [(date(2025, 1, 10), "Joe Biden"), (date(2025, 2, 10), "Donald Trump"), (None, "Donald Trump")],
+)
+def test_us_president_by_date_and_current_holder_without_date(run, published, holder) -> None:  # type: ignore[no-untyped-def]
+    assert found(run("The US president spoke.", published), "US president").actor == holder
+
+
+def test_title_blocked_by_former_and_foreign_adjective(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("A former Russian president and the Chinese vice president met.")
+    assert not [m for m in doc._.mentions if m.actor in ("Vladimir Putin", "JD Vance")]
+
+
+def test_title_and_name_are_one_mention(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Russian President Vladimir Putin said no.")
+    assert [(m.text, m.actor) for m in doc._.mentions] == [
+        ("Russian President Vladimir Putin", "Vladimir Putin")
+    ]
+
+
+def test_possessive_description_resolves_through_dated_titles(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Russia's foreign minister said talks were possible.", date(2025, 3, 1))
+    mention = found(doc, "Russia's foreign minister")
+    assert (mention.actor, mention.resolution) == ("Sergey Lavrov", "title")
+    assert not [m for m in doc._.mentions if m.text == "Russia"]
+
+
+def test_epithet(run) -> None:  # type: ignore[no-untyped-def]
+    mention = found(run("Mad Vlad has refused again."), "Mad Vlad")
+    assert (mention.actor, mention.resolution) == ("Vladimir Putin", "epithet")
+
+
+def test_party_adjective_before_collective_noun(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Russian officials said the Ukrainian side and European officials disagreed.")
+    assert found(doc, "Russian officials").actor == "Russia"
+    assert found(doc, "Russian officials").resolution == "adjective"
+    assert found(doc, "European officials").actor == "European Union"
+    assert not [m for m in run("A Russian tank fired.")._.mentions]
+
+
+def test_pronoun_chain_across_sentences(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run(
+        "Maria Zakharova spoke to reporters. She said the plan was dead. "
+        "Then she left, and her deputy stayed."
+    )
+    pronouns = [m for m in doc._.mentions if m.resolution == "pronoun"]
+    assert [m.text for m in pronouns] == ["She", "she", "her"]
+    assert {m.actor for m in pronouns} == {"Maria Zakharova"}
+
+
+def test_pronoun_prefers_the_previous_main_subject(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run(
+        "Konstantin Malofeyev told the FT that Trump would only win if he backed down. "
+        "He warned of nuclear war."
+    )
+    assert found(doc, "He").actor == "Konstantin Malofeyev"
+
+
+def test_pronoun_respects_gender(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Maria Zakharova answered Sergey Lavrov. He said nothing.")
+    assert found(doc, "He").actor == "Sergey Lavrov"
+
+
+def test_it_refers_to_a_state_subject_in_its_own_sentence(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Moscow has annexed four regions, and it is demanding more.")
+    assert found(doc, "it").actor == "Russia"
+    assert not [m for m in run("It is unclear whether talks will resume.")._.mentions]
+
+
+def test_role_description_learned_from_an_appositive(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run(
+        "Russian tycoon Ivan Petrovsky slammed the plan. Donald Trump disagreed. "
+        "The tycoon said it was a trick."
+    )
+    mention = found(doc, "The tycoon")
+    assert (mention.actor, mention.party, mention.resolution) == (
+        "Ivan Petrovsky",
+        "russia",
+        "description",
+    )
+
+
+def test_role_description_from_pack_titles(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Steve Witkoff landed in Moscow. Vladimir Putin met the envoy.")
+    assert found(doc, "the envoy").actor == "Steve Witkoff"
+
+
+def test_description_with_party_adjective(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Vladimir Putin spoke. The Russian commander said troops would advance.")
+    assert found(doc, "The Russian commander").actor == "Vladimir Putin"
+
+
+def test_unknown_person_kept_with_party_from_descriptor_and_surname(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Russian banker Oleg Tarasenko criticised the deal. Tarasenko said it was weak.")
+    full = found(doc, "Oleg Tarasenko")
+    assert (full.actor, full.party, full.resolution) == ("Oleg Tarasenko", "russia", "ner")
+    later = found(doc, "Tarasenko")
+    assert (later.actor, later.resolution) == ("Oleg Tarasenko", "surname")
+
+
+def test_pack_wins_over_ner_mistakes(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Trump spoke to Kyiv on Monday.")
+    assert found(doc, "Trump").actor == "Donald Trump"
+    assert found(doc, "Kyiv").actor == "Ukraine"
+    assert all(m.resolution != "ner" for m in doc._.mentions)
+
+
+def test_linked_group(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("A Kremlin-linked think tank advised Putin. The think tank wrote a paper.")
+    group = found(doc, "Kremlin-linked think tank")
+    assert (group.actor, group.party, group.kind) == (
+        "Kremlin-linked think tank",
+        "russia",
+        "group",
+    )
+    assert found(doc, "The think tank").actor == "Kremlin-linked think tank"
+
+
+def test_mentions_are_sorted_and_spans_match_text(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Kremlin aide Yuri Ushakov said Washington's proposal was a respite. He left.")
+    starts = [m.start for m in doc._.mentions]
+    assert starts == sorted(starts)
+    for m in doc._.mentions:
+        assert doc.text[m.start : m.end] == m.text
+
+
+def test_mention_at_and_mentions_in(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Russian President Vladimir Putin met Steve Witkoff.")
+    inner = doc.text.index("Putin")
+    assert mention_at(doc, inner, inner + 5).actor == "Vladimir Putin"  # type: ignore[union-attr]
+    assert mention_at(doc, 0, 0) is None
+    assert [m.actor for m in mentions_in(doc, 0, len(doc.text))] == [
+        "Vladimir Putin",
+        "Steve Witkoff",
+    ]
+    assert mentions_in(doc, 0, inner) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "actor"),
+    [
+        ("Kremlin aide Yuri Ushakov said no.", "Kremlin aide Yuri Ushakov", "Yuri Ushakov"),
+        (
+            "Putin's ambassador to London, Andrey Kelin, insisted on caution.",
+            "Putin's ambassador to London, Andrey Kelin",
+            "Andrey Kelin",
+        ),
+        (
+            "Russian tycoon Konstantin Malofeyev, who is sanctioned by the West, slammed it.",
+            "Russian tycoon Konstantin Malofeyev, who is sanctioned by the West",
+            "Konstantin Malofeyev",
+        ),
+        ("The foreign ministry in Kyiv said the same.", "The foreign ministry in Kyiv", "Ukraine"),
+        (
+            "The Russian Foreign Ministry issued a statement.",
+            "The Russian Foreign Ministry",
+            "Russia",
+        ),
+    ],
+)
+def test_resolve_speaker_span(run, text: str, subject: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    doc = run(text)
+    start = doc.text.index(subject)
+    span = doc.char_span(start, start + len(subject))
+    assert span is not None
+    mention = resolve_speaker_span(doc, span)
+    assert mention is not None and mention.actor == actor
+
+
+def test_resolve_speaker_span_pronoun_and_bare_possessor(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Sergey Lavrov arrived. He said Putin's forces would advance.")
+    he = doc.char_span(doc.text.index("He"), doc.text.index("He") + 2)
+    forces = doc.char_span(doc.text.index("Putin's"), doc.text.index(" would"))
+    assert he is not None and forces is not None
+    assert resolve_speaker_span(doc, he).actor == "Sergey Lavrov"  # type: ignore[union-attr]
+    assert resolve_speaker_span(doc, forces) is None
+
+
+def test_component_registered_and_runs_in_a_pipeline(nlp: Language) -> None:
+    import spacy
+
+    pipeline = spacy.load(nlp.path) if nlp.path else load_model()
+    pipeline.add_pipe("redline_actors", config={"pack": "russia-ukraine"})
+    doc = pipeline("Keir Starmer met Emmanuel Macron in Paris.")
+    assert [m.actor for m in doc._.mentions][:2] == ["Keir Starmer", "Emmanuel Macron"]

@@ -1,0 +1,332 @@
+"""Speaker attribution on small texts of our own: cues after and before, inverted, split,
+continuing paragraphs, pronouns, unnamed sources, institutions, documents and indirect speech.
+
+Mentions are built by hand (a tiny matcher over a test pack), so these tests do not depend on
+the actors component; the real spaCy model parses the sentences (it loads in well under a second).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from redline.model import UNNAMED_SOURCE, Mention, Quote
+from redline.nlp.extensions import register_extensions
+from redline.nlp.pipeline import load_model
+from redline.nlp.quotes import extract_quotes
+from redline.packs.schema import Pack
+
+PACK = Pack.model_validate(
+    {
+        "meta": {"name": "test"},
+        "parties": [
+            {"id": "north", "name": "Northland", "adjectives": ["Northern"]},
+            {"id": "south", "name": "Southland", "adjectives": ["Southern"]},
+            {"id": "other", "name": "Other"},
+        ],
+        "actors": [
+            {"name": "Northland", "party": "north", "kind": "state", "metonyms": ["Nordgrad"]},
+            {"name": "Southland", "party": "south", "kind": "state", "metonyms": ["Sudberg"]},
+            {"name": "Ivan Brodsky", "party": "north", "gender": "male"},
+            {"name": "Olga Marin", "party": "north", "gender": "female"},
+            {"name": "Pablo Ortega", "party": "south", "gender": "male"},
+            {"name": "Tom Hale", "party": "south", "gender": "male"},
+        ],
+        "issues": [],
+    }
+)
+NAMES = {
+    "Ivan Brodsky": "Ivan Brodsky",
+    "Brodsky": "Ivan Brodsky",
+    "Olga Marin": "Olga Marin",
+    "Marin": "Olga Marin",
+    "Pablo Ortega": "Pablo Ortega",
+    "Ortega": "Pablo Ortega",
+    "Tom Hale": "Tom Hale",
+    "Hale": "Tom Hale",
+    "Northland": "Northland",
+    "Nordgrad": "Northland",
+    "Southland": "Southland",
+    "Sudberg": "Southland",
+}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    register_extensions()
+    return load_model()
+
+
+def hand_mentions(text: str) -> list[Mention]:
+    found: list[Mention] = []
+    taken: set[int] = set()
+    for surface in sorted(NAMES, key=len, reverse=True):
+        for match in re.finditer(rf"\b{re.escape(surface)}\b", text):
+            if taken & set(range(match.start(), match.end())):
+                continue
+            taken.update(range(match.start(), match.end()))
+            actor = PACK.actor(NAMES[surface])
+            assert actor is not None
+            resolution = "name" if surface == actor.name else "surname"
+            found.append(
+                Mention(
+                    match.start(),
+                    match.end(),
+                    surface,
+                    actor.name,
+                    actor.party,
+                    resolution,
+                    0.9,
+                    actor.kind,
+                )
+            )
+    return sorted(found, key=lambda m: m.start)
+
+
+def run(nlp: Language, text: str) -> list[Quote]:
+    doc: Doc = nlp(text)
+    doc._.mentions = hand_mentions(text)
+    doc._.published = date(2025, 1, 1)
+    return extract_quotes(doc, PACK)
+
+
+def direct(quotes: list[Quote]) -> list[tuple[str, str, str]]:
+    return [(q.text, q.speaker, q.party) for q in quotes if q.kind == "direct"]
+
+
+def test_cue_after_the_quote(nlp: Language) -> None:
+    quotes = run(nlp, "‘We will never sign a deal like this one,’ Brodsky said on Monday.")
+    assert direct(quotes) == [("We will never sign a deal like this one,", "Ivan Brodsky", "north")]
+    assert quotes[0].cue == "said" and quotes[0].resolution == "surname"
+    assert quotes[0].sentence is not None and quotes[0].sentence.text.endswith("Monday.")
+
+
+def test_cue_after_with_a_title_between(nlp: Language) -> None:
+    text = "“The border must be settled before anything else,” deputy minister Olga Marin told TV."
+    assert direct(run(nlp, text)) == [
+        ("The border must be settled before anything else,", "Olga Marin", "north")
+    ]
+
+
+def test_inverted_cue(nlp: Language) -> None:
+    text = (
+        "The proposal could “open the way to a lasting settlement,” said Pablo Ortega, the envoy."
+    )
+    assert direct(run(nlp, text)) == [
+        ("open the way to a lasting settlement,", "Pablo Ortega", "south")
+    ]
+
+
+def test_cue_before_with_a_colon(nlp: Language) -> None:
+    text = "Speaking in the capital, Hale told reporters: “Nobody here wants a frozen conflict.”"
+    quotes = run(nlp, text)
+    assert direct(quotes) == [("Nobody here wants a frozen conflict.", "Tom Hale", "south")]
+    assert quotes[0].cue == "told reporters"
+
+
+def test_relative_clause_speaker(nlp: Language) -> None:
+    text = "The line came from Ivan Brodsky, who said in May, “there is nothing left to discuss.”"
+    assert direct(run(nlp, text)) == [
+        ("there is nothing left to discuss.", "Ivan Brodsky", "north")
+    ]
+
+
+def test_split_sentence_is_one_quote(nlp: Language) -> None:
+    text = "‘We are not against talks,’ Ortega said, ‘but we want them held in a neutral city.’"
+    quotes = direct(run(nlp, text))
+    assert quotes == [
+        (
+            "We are not against talks, but we want them held in a neutral city.",
+            "Pablo Ortega",
+            "south",
+        )
+    ]
+
+
+def test_second_sentence_after_the_cue_is_a_separate_quote(nlp: Language) -> None:
+    text = "‘We are not against talks at all,’ Ortega said. ‘The venue is what matters to us.’"
+    assert direct(run(nlp, text)) == [
+        ("We are not against talks at all,", "Pablo Ortega", "south"),
+        ("The venue is what matters to us.", "Pablo Ortega", "south"),
+    ]
+
+
+def test_continuing_paragraphs_keep_the_speaker(nlp: Language) -> None:
+    text = (
+        "Marin added: “The first step is a halt to the shelling of cities.\n\n"
+        "“The second step is the exchange of every prisoner we hold.\n\n"
+        "“The third is a conference on the border itself.”\n"
+    )
+    quotes = direct(run(nlp, text))
+    assert [q[1] for q in quotes] == ["Olga Marin"] * 3
+    assert quotes[0][0] == "The first step is a halt to the shelling of cities."
+
+
+def test_open_paragraph_takes_the_cue_where_the_quotation_ends(nlp: Language) -> None:
+    text = (
+        "‘The old plan gives the south nothing it has asked for in two years.\n"
+        "‘We will not take it up again,’ Hale said.\n"
+    )
+    assert [q[1] for q in direct(run(nlp, text))] == ["Tom Hale", "Tom Hale"]
+
+
+def test_pronoun_takes_the_last_speaker(nlp: Language) -> None:
+    text = (
+        "Olga Marin said the talks had stalled over the border.\n"
+        "“It seems to me nobody wants to move first,” she added."
+    )
+    assert direct(run(nlp, text)) == [
+        ("It seems to me nobody wants to move first,", "Olga Marin", "north")
+    ]
+
+
+def test_pronoun_respects_gender(nlp: Language) -> None:
+    text = (
+        "Tom Hale met Olga Marin in the capital on Tuesday.\n"
+        "Hale said the meeting was useful. Marin said it was too early to judge.\n"
+        "“We have heard these promises many times before,” she said."
+    )
+    assert direct(run(nlp, text))[0][1] == "Olga Marin"
+
+
+def test_pronoun_under_another_speech_verb(nlp: Language) -> None:
+    text = "Hale said he told Brodsky the plan was ‘dead on arrival in its present form’ anyway."
+    assert direct(run(nlp, text)) == [("dead on arrival in its present form", "Tom Hale", "south")]
+
+
+def test_bare_quote_paragraph_continues_the_speaker(nlp: Language) -> None:
+    text = (
+        "Brodsky has said he could end the fighting quickly without saying how.\n"
+        "‘I cannot tell you how, because then it would not work at all.’\n"
+    )
+    assert direct(run(nlp, text))[0][1] == "Ivan Brodsky"
+
+
+def test_unnamed_source_with_party_adjective(nlp: Language) -> None:
+    text = "A senior Northern source told the paper: ‘It is hard for us to accept this version.’"
+    assert direct(run(nlp, text)) == [
+        ("It is hard for us to accept this version.", UNNAMED_SOURCE, "north")
+    ]
+
+
+def test_unnamed_source_inherits_party_from_the_group_mentioned_before(nlp: Language) -> None:
+    text = (
+        "Southern officials briefed on the talks have warned the deal is fragile.\n"
+        "One official said: “There is a lot of pressure to give up everything at once.”"
+    )
+    assert direct(run(nlp, text))[0][1:] == (UNNAMED_SOURCE, "south")
+
+
+def test_unnamed_source_affiliated_by_metonym(nlp: Language) -> None:
+    text = "‘We expect nothing from this round of talks,’ Nordgrad sources said."
+    assert direct(run(nlp, text))[0][1:] == (UNNAMED_SOURCE, "north")
+
+
+def test_unnamed_source_without_party(nlp: Language) -> None:
+    text = "‘Nobody believes the deadline will hold this time,’ one diplomat said."
+    assert direct(run(nlp, text))[0][1:] == (UNNAMED_SOURCE, "other")
+
+
+def test_source_close_to_a_leader_is_not_the_leader(nlp: Language) -> None:
+    text = "‘He will not give an inch on the border,’ a source close to Brodsky said."
+    assert direct(run(nlp, text))[0][1] == UNNAMED_SOURCE
+
+
+def test_institution_statement_goes_to_its_state(nlp: Language) -> None:
+    text = (
+        "‘Only full membership can guarantee our security,’ the foreign ministry in Sudberg said."
+    )
+    assert direct(run(nlp, text))[0][1:] == ("Southland", "south")
+
+
+def test_according_to(nlp: Language) -> None:
+    text = "According to Marin, the offer might “form the basis of a future agreement” in time."
+    assert direct(run(nlp, text))[0][1] == "Olga Marin"
+
+
+def test_document_is_attributed_to_its_author(nlp: Language) -> None:
+    text = (
+        "In his spring paper for a think tank, Hale argued for a freeze of the front.\n"
+        "The talks went nowhere that year.\n"
+        "‘A freeze is the quickest way to stop the killing,’ the paper concluded."
+    )
+    quotes = run(nlp, text)
+    assert direct(quotes)[0][1] == "Tom Hale"
+    assert quotes[-1].resolution == "document" or any(q.resolution == "document" for q in quotes)
+
+
+def test_inner_quote_goes_to_its_own_speaker(nlp: Language) -> None:
+    text = "‘As Ortega said last year, “Nobody wins a war like this one.” We agree,’ Hale said."
+    quotes = {q.text: q.speaker for q in run(nlp, text) if q.kind == "direct"}
+    assert quotes["Nobody wins a war like this one."] == "Pablo Ortega"
+    assert (
+        quotes["As Ortega said last year, “Nobody wins a war like this one.” We agree,"]
+        == "Tom Hale"
+    )
+
+
+def test_short_quote_is_a_fragment_with_its_speaker(nlp: Language) -> None:
+    quotes = run(nlp, "Brodsky called the offer ‘dead on arrival’ on Friday.")
+    assert [(q.kind, q.text, q.speaker) for q in quotes if q.kind != "indirect"] == [
+        ("fragment", "dead on arrival", "Ivan Brodsky")
+    ]
+
+
+def test_prediction_is_not_a_cue(nlp: Language) -> None:
+    text = "Brodsky will insist on terms ‘as broad as the ones he set out before the war began’."
+    assert all(q.cue != "insist" for q in run(nlp, text))
+
+
+def test_unattributed_quote_has_no_speaker(nlp: Language) -> None:
+    quotes = run(
+        nlp, "The banner in the square read “bring our sons home alive this year” all week."
+    )
+    assert [(q.speaker, q.party) for q in quotes if q.kind == "direct"] == [("", "")]
+
+
+def test_quoted_headline_is_not_speech(nlp: Language) -> None:
+    quotes = run(nlp, "Headlines screamed “Northland Rejects Southern Peace Offer Outright.”")
+    assert [q.kind for q in quotes] == ["fragment"]
+
+
+def test_headline_colon_names_the_speaker(nlp: Language) -> None:
+    quotes = run(nlp, "Marin: ‘We will not give up a single village in these talks’")
+    assert direct(quotes) == [
+        ("We will not give up a single village in these talks", "Olga Marin", "north")
+    ]
+
+
+def test_caption_signed_with_a_dash(nlp: Language) -> None:
+    quotes = run(nlp, "“Nobody should doubt our resolve on this point.” — Tom Hale")
+    assert direct(quotes) == [
+        ("Nobody should doubt our resolve on this point.", "Tom Hale", "south")
+    ]
+
+
+def test_repeated_quote_is_reported_once(nlp: Language) -> None:
+    text = (
+        "The plan could “form the basis for future talks,” said Pablo Ortega.\n"
+        "According to Ortega, the plan might “form the basis for future talks” soon.\n"
+    )
+    assert len(direct(run(nlp, text))) == 1
+
+
+def test_indirect_speech_with_its_content(nlp: Language) -> None:
+    quotes = run(nlp, "Marin told reporters that Northland was ready to resume the talks.")
+    indirect = [q for q in quotes if q.kind == "indirect"]
+    assert len(indirect) == 1
+    assert indirect[0].speaker == "Olga Marin"
+    assert indirect[0].text == "that Northland was ready to resume the talks"
+    assert indirect[0].cue == "told"
+
+
+def test_spans_point_into_the_text(nlp: Language) -> None:
+    text = "Before the talks, ‘We are ready to meet them halfway,’ Ortega said.\nHe left."
+    for quote in run(nlp, text):
+        assert text[quote.start : quote.end] == quote.text
+        if quote.cue_start is not None and quote.cue_end is not None:
+            assert text[quote.cue_start : quote.cue_end] == quote.cue
