@@ -57,6 +57,7 @@ def claim(
     cluster: str = "",
     evidence: str = "",
     statement_date: date | None = None,
+    optional: bool = False,
 ) -> SourcedClaim:
     article_id = article or f"{actor}-{issue}-{stance}-{day}"
     text = evidence or f"{actor} signalled a {stance} stance on {issue}."
@@ -69,6 +70,7 @@ def claim(
             status=status,
             evidence=(TextSpan(0, len(text), text),),
             statement_date=statement_date,
+            optional=optional,
         ),
         prov(article_id, day, source, cluster),
     )

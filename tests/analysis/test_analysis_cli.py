@@ -77,6 +77,8 @@ def test_shifts_and_conflicts(db: str) -> None:
         ("Dmitry Medvedev", "new_threat"),
         ("Donald Trump", "new_threat"),
     ]
+    code, out = run("shifts", "--db", db, "--min-sources", "2", "--format", "json")
+    assert code == 0 and json.loads(out) == []
     code, out = run("shifts", "--db", db, "--since", "2025-03-25")
     assert code == 0 and "No shifts since 2025-03-25" in out
     code, out = run("conflicts", "--db", db, "--format", "csv")
@@ -124,3 +126,8 @@ def test_demo_summary_renders_matrix_and_shifts(db: str) -> None:
     text = console.export_text()
     assert "Positions as of latest" in text and "Latest shifts" in text
     assert "new threat" in text
+
+
+def test_an_unknown_issue_is_refused(db: str) -> None:
+    code, out = run("shifts", "--db", db, "--issue", "ceasfire")
+    assert code == 2 and "unknown issue 'ceasfire'" in out and "ceasefire" in out

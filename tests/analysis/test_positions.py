@@ -118,3 +118,14 @@ def test_issue_filter_and_flat_rows() -> None:
     assert matrix.issues == ("peacekeepers",)
     rows = matrix_rows(matrix)
     assert {(r["party"], r["stance"]) for r in rows} == {("russia", "reject"), ("uk", "propose")}
+
+
+def test_a_zero_day_window_keeps_only_the_latest_day() -> None:
+    records = [
+        claim("Putin", "ceasefire", "reject", D(2025, 3, 19), status="stated"),
+        claim("Putin", "ceasefire", "accept", D(2025, 3, 20), status="alleged"),
+    ]
+    cell = position_matrix(records, by="actor", window_days=0).cell("Putin", "ceasefire")
+    assert cell is not None and cell.stance == "accept" and not cell.disputed
+    wider = position_matrix(records, by="actor", window_days=1).cell("Putin", "ceasefire")
+    assert wider is not None and wider.stance == "reject" and wider.disputed

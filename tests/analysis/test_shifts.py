@@ -112,3 +112,22 @@ def test_party_level_shifts_combine_actors_and_undated_claims_are_ignored() -> N
     assert shift.subject == "russia" and shift.kind == "reversal"
     row = shift_rows([shift])[0]
     assert row["before_stance"] == "reject" and row["after_stance"] == "accept"
+
+
+def test_confirmations_count_sources_until_the_next_shift() -> None:
+    records = [
+        claim("Putin", "ceasefire", "reject", D(2025, 1, 1), article="a"),
+        claim("Putin", "ceasefire", "accept", D(2025, 3, 1), article="b"),
+        claim("Putin", "ceasefire", "accept", D(2025, 3, 3), article="c"),
+        claim("Putin", "ceasefire", "accept", D(2025, 3, 3), article="c-copy", cluster="c"),
+        claim("Putin", "ceasefire", "reject", D(2025, 5, 1), article="d"),
+        claim("Putin", "ceasefire", "accept", D(2025, 6, 1), article="e"),
+    ]
+    shifts = detect_shifts(records)
+    assert [(s.date, s.confirmations) for s in shifts] == [
+        (D(2025, 6, 1), 1),
+        (D(2025, 5, 1), 1),
+        (D(2025, 3, 1), 2),
+    ]
+    confirmed = detect_shifts(records, min_confirmations=2)
+    assert [s.date for s in confirmed] == [D(2025, 3, 1)]

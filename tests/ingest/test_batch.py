@@ -82,6 +82,9 @@ def test_second_ingest_adds_nothing_and_extracts_nothing(store: Store, inputs: P
     assert report.ingested == 0 and report.count("duplicate") == 4
     assert again.seen == []
     assert len(store.list_articles()) == 4
+    assert report.warnings == [] and len(store.list_warnings()) == 1
+    assert len(report.rejections) == 2  # the run still says what did not land...
+    assert len(store.list_rejections()) == 2  # ...but the table does not grow
 
 
 def test_no_extract_then_a_later_run_completes_the_extraction(store: Store,
@@ -148,3 +151,13 @@ def test_missing_path_is_rejected_and_the_rest_lands(store: Store, inputs: Path)
     assert report.ingested == 1
     [rejection] = report.rejections
     assert rejection.reason == "no such file or directory"
+
+
+def test_reextract_outdated_runs_articles_of_older_extractors_again(store: Store,
+                                                                    inputs: Path) -> None:
+    ingest_paths(store, [inputs], extractor=FakeExtractor())  # versions "fake/russia-ukraine"
+    again = FakeExtractor()
+    ingest_paths(store, [inputs], extractor=again)
+    assert again.seen == []
+    report = ingest_paths(store, [inputs], extractor=again, reextract_outdated=True)
+    assert len(again.seen) == 4 and report.extracted == 4

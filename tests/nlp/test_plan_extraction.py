@@ -9,6 +9,7 @@ either left to the pack fallback or set by hand, never taken from the actors com
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -17,7 +18,10 @@ from redline.model import Mention, PlanMention
 from redline.nlp.extensions import register_extensions
 from redline.nlp.pipeline import load_model
 from redline.nlp.plans import extract_plans
-from tests.plans.fictional import PACK
+from redline.packs.loader import load_pack
+
+# The fictional pack of tests/plans: a negotiation between Northland, Southland and Westland.
+PACK = load_pack(str(Path(__file__).parents[1] / "plans" / "fixtures" / "fictional"))
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +84,8 @@ def test_unnumbered_terms_split_at_the_coordination(nlp: Language) -> None:
     plan = only(plans_of(nlp, "The Weiss plan calls for a truce and for all prisoners to be "
                          "released.", day=date(2030, 2, 1)))
     assert plan.pack_plan == "weiss-plan"
-    assert [(p.n, p.issues) for p in plan.points] == [(None, ("ceasefire",)), (None, ("prisoners",))]
+    assert [(p.n, p.issues) for p in plan.points] == [
+        (None, ("ceasefire",)), (None, ("prisoners",))]
     assert plan.points[1].text == "all prisoners to be released"
 
 

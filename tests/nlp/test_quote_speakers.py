@@ -330,3 +330,70 @@ def test_spans_point_into_the_text(nlp: Language) -> None:
         assert text[quote.start : quote.end] == quote.text
         if quote.cue_start is not None and quote.cue_end is not None:
             assert text[quote.cue_start : quote.cue_end] == quote.cue
+
+
+def test_participle_goes_with_the_sentence_speaker(nlp: Language) -> None:
+    text = (
+        "Marin said Nordgrad had also proposed a summit of the two leaders, adding: "
+        "“This would be the logical next step toward peace.”"
+    )
+    assert direct(run(nlp, text))[0][1] == "Olga Marin"
+
+
+def test_unnamed_person_with_an_indefinite_article(nlp: Language) -> None:
+    text = "“We will not trade our land for promises,” a Southern soldier near the front told us."
+    assert direct(run(nlp, text))[0][1:] == (UNNAMED_SOURCE, "south")
+
+
+def test_new_unnamed_group_does_not_inherit_a_party(nlp: Language) -> None:
+    text = (
+        "A senior Northern diplomat said: “Everyone is waiting to see what happens next.”\n"
+        "Two sources familiar with the matter said: “The meeting could take place next week.”"
+    )
+    assert [q[1:] for q in direct(run(nlp, text))] == [
+        (UNNAMED_SOURCE, "north"),
+        (UNNAMED_SOURCE, "other"),
+    ]
+
+
+def test_the_official_refers_back_to_an_unnamed_official(nlp: Language) -> None:
+    text = (
+        "According to a senior Southern official, a new package is being prepared.\n"
+        "“We will keep up the pressure for as long as it takes,” the official said."
+    )
+    assert direct(run(nlp, text))[0][1:] == (UNNAMED_SOURCE, "south")
+
+
+def test_role_noun_with_a_possessor_speaks_for_that_side(nlp: Language) -> None:
+    text = "Hale's spokesman said the minister “remains committed to the talks until the end”."
+    assert direct(run(nlp, text))[0][1:] == (UNNAMED_SOURCE, "south")
+
+
+def test_a_question_put_to_someone_is_not_their_indirect_speech(nlp: Language) -> None:
+    text = "Asked whether Northland would accept, Brodsky replied: “Not at all, not ever, never.”"
+    quotes = run(nlp, text)
+    assert [q.kind for q in quotes if q.kind == "indirect"] == []
+    assert direct(quotes)[0][1] == "Ivan Brodsky"
+
+
+def test_added_names_the_speaker_of_a_distant_pronoun(nlp: Language) -> None:
+    text = (
+        "Olga Marin said on Monday that talks were stalled.\n"
+        "Brodsky has been quiet. The border stayed closed all week, a newspaper reported.\n"
+        "Markets fell sharply on Wednesday.\n"
+        "When asked what could change it, he said: “There are things I could do that would hurt.”\n"
+        "Hale added: “But I do not want to do that to anyone.”"
+    )
+    assert [q[1] for q in direct(run(nlp, text))] == ["Tom Hale", "Tom Hale"]
+
+
+def test_inner_quote_by_the_outer_speaker_himself(nlp: Language) -> None:
+    text = "‘I told them, “we will never agree to such terms”, and they left,’ Brodsky said."
+    quotes = {q.text: q.speaker for q in run(nlp, text) if q.kind == "direct"}
+    assert quotes["we will never agree to such terms"] == "Ivan Brodsky"
+
+
+def test_inner_he_is_not_the_outer_speaker(nlp: Language) -> None:
+    text = "“He told me ‘no deal, not now’ and walked out of the room,” one diplomat recalled."
+    inner = [q for q in run(nlp, text) if q.text == "no deal, not now"]
+    assert [(q.kind, q.speaker) for q in inner] == [("fragment", "")]

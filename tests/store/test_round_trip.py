@@ -50,7 +50,7 @@ plans = st.builds(PlanMention, name=names, proposer=maybe,
                   n_points=st.none() | st.integers(0, 100), pack_plan=maybe)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(article=articles)
 def test_articles_survive_write_and_read(article: Article) -> None:
     with open_store("sqlite://") as store:
@@ -59,7 +59,7 @@ def test_articles_survive_write_and_read(article: Article) -> None:
         assert [s.article for s in store.list_articles()] == [article]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     article=articles,
     found_mentions=st.lists(mentions, max_size=4),
@@ -92,7 +92,7 @@ def test_extraction_records_survive_write_and_read(
         assert stored.extractor_version == version
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(text=st.text(min_size=30, max_size=300), start=st.integers(0, 20),
        length=st.integers(0, 10))
 def test_quote_sentence_spans_come_back_with_their_text(text: str, start: int,

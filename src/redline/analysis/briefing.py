@@ -16,7 +16,12 @@ from typing import Literal
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from redline.analysis.charts import heatmap_svg, stance_colour, timeline_svg
+from redline.analysis.charts import (
+    heatmap_svg,
+    stance_colour,
+    timeline_legend_svg,
+    timeline_svg,
+)
 from redline.analysis.conflicts import Conflict, find_conflicts
 from redline.analysis.positions import PositionMatrix, position_matrix
 from redline.analysis.shifts import Shift, detect_shifts
@@ -27,6 +32,7 @@ from redline.analysis.sourcing import (
     claim_date,
     deduplicate,
     evidence_text,
+    firm,
     party_of,
     source_key,
     status_rank,
@@ -78,6 +84,7 @@ class Briefing:
     matrix: PositionMatrix
     timelines: list[IssueTimeline]
     issue_labels: dict[str, str] = field(default_factory=dict)
+    party_order: tuple[str, ...] = ()
 
     @property
     def is_quiet(self) -> bool:
@@ -95,7 +102,7 @@ def new_stances(
 ) -> list[StanceNews]:
     """Each actor's first ``stance`` on an issue, when that first one falls in the period."""
     by_key: dict[tuple[str, str], list[SourcedClaim]] = defaultdict(list)
-    for record in claims:
+    for record in firm(claims):
         if record.claim.stance == stance and claim_date(record) is not None:
             by_key[(record.claim.actor, record.claim.issue)].append(record)
     news = []
@@ -104,16 +111,16 @@ def new_stances(
         if not _in_period(first_day, since, until):
             continue
         period = [r for r in records if _in_period(claim_date(r), since, until)]
-        strongest = min(period, key=lambda r: status_rank(r.claim.status))
+        best = strongest(period)
         news.append(
             StanceNews(
                 actor=actor,
-                party=party_of(strongest),
+                party=party_of(best),
                 issue=issue,
                 stance=stance,
-                status=strongest.claim.status,
+                status=best.claim.status,
                 date=first_day,
-                evidence=evidence_text(strongest),
+                evidence=evidence_text(best),
                 sources=tuple(citations(period)),
             )
         )
@@ -193,6 +200,7 @@ def build_briefing(
         ),
         timelines=[t for t in all_timelines if t.issue in active],
         issue_labels=labels,
+        party_order=tuple(party_order),
     )
 
 
@@ -223,8 +231,9 @@ def render_briefing(brief: Briefing, fmt: BriefFormat = "md") -> str:
         days = [e.date for t in brief.timelines for e in t.entries if e.date is not None]
         end = brief.until or (max(days) if days else brief.since)
         context["heatmap"] = heatmap_svg(brief.matrix, brief.issue_labels)
+        context["timeline_legend"] = timeline_legend_svg()
         context["timeline_charts"] = [
-            (t, timeline_svg(t, start, end, brief.issue_labels.get(t.issue, t.issue)))
+            (t, timeline_svg(t, start, end, label(t.issue), brief.party_order))
             for t in brief.timelines
         ]
         return env.get_template("brief.html.j2").render(**context)

@@ -5,7 +5,7 @@ Colours follow the stance; opacity follows the status (a rumour is paler than a 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from html import escape
 
@@ -26,6 +26,7 @@ FONT = "font-family='system-ui, sans-serif'"
 LEGEND_NOTE = "paler = reported or alleged · dashed border = sources disagree · n = sources"
 LEGEND_WIDTH = 540
 MAX_LABEL_CHARS = 28
+TIMELINE_NOTE = "ring = a change of stance · paler = reported or alleged · hover for sources"
 FIT = "style='max-width:100%;height:auto'"  # shrink to the page rather than scroll
 
 
@@ -40,8 +41,8 @@ def _text(x: float, y: float, content: str, size: int = 12, **attrs: str) -> str
     )
 
 
-def legend_svg(x: float, y: float) -> list[str]:
-    """Stance colours in one row, the meaning of shades and borders below it."""
+def legend_svg(x: float, y: float, note: str = "") -> list[str]:
+    """Stance colours in one row, the meaning of shades and marks below it."""
     start = x
     parts = []
     for stance in STANCES:
@@ -51,8 +52,19 @@ def legend_svg(x: float, y: float) -> list[str]:
         )
         parts.append(_text(x + 16, y, stance))
         x += 30 + 7 * len(stance)
-    parts.append(_text(start, y + 20, LEGEND_NOTE, 11, fill="#555"))
+    parts.append(_text(start, y + 20, note or LEGEND_NOTE, 11, fill="#555"))
     return parts
+
+
+def timeline_legend_svg() -> str:
+    """The key to the timeline charts, drawn once above them."""
+    parts = [
+        f"<svg xmlns='http://www.w3.org/2000/svg' width='{LEGEND_WIDTH}' height='44' "
+        f"viewBox='0 0 {LEGEND_WIDTH} 44' {FIT} role='img' aria-label='legend'>",
+        *legend_svg(4, 16, TIMELINE_NOTE),
+        "</svg>",
+    ]
+    return "".join(parts)
 
 
 def _shorten(label: str) -> str:
@@ -130,15 +142,22 @@ def _ticks(start: date, end: date, count: int = 5) -> list[date]:
     return [*ticks, end]
 
 
-def timeline_svg(timeline: IssueTimeline, start: date, end: date, title: str = "") -> str:
+def timeline_svg(
+    timeline: IssueTimeline,
+    start: date,
+    end: date,
+    title: str = "",
+    party_order: Sequence[str] = (),
+) -> str:
     """One lane per party, one dot per stance taken; a ring marks a change of stance."""
     entries = [e for e in timeline.entries if e.date is not None]
     if not entries:
         return "<p class='empty'>No dated positions.</p>"
     start = min(start, *(e.date for e in entries if e.date))
     end = max(end, *(e.date for e in entries if e.date))
-    lanes = sorted({e.party for e in entries})
-    left, right, top, lane_h, width = 120, 30, 30, 28, 1000
+    rank = {party: i for i, party in enumerate(party_order)}
+    lanes = sorted({e.party for e in entries}, key=lambda p: (rank.get(p, len(rank)), p))
+    left, right, top, lane_h, width = 120, 30, 12, 28, 1000
     height = top + lane_h * len(lanes) + 40
     span = max((end - start).days, 1)
 

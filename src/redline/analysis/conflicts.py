@@ -6,7 +6,8 @@ sources (syndicated copies of one story are one source), and are dated at most
 ``window_days`` apart. Conflicting claims are joined into one conflict per connected group.
 A conflict is a *denial* when one side is on the record (stated) and the other is known only
 from leaks or rumour (reported or alleged); otherwise it is a *contradiction*. Undated
-claims are left out: without a date there is no "same period".
+claims are left out (without a date there is no "same period"), and so are borderline
+(``optional``) ones.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from redline.analysis.sourcing import (
     claim_date,
     deduplicate,
     evidence_text,
+    firm,
     incompatible,
     party_of,
     source_key,
@@ -56,19 +58,15 @@ class Conflict:
 
     @property
     def forward_evidence(self) -> str:
-        return evidence_text(_strongest(self.forward))
+        return evidence_text(strongest(self.forward))
 
     @property
     def against_evidence(self) -> str:
-        return evidence_text(_strongest(self.against))
+        return evidence_text(strongest(self.against))
 
     def stances(self) -> str:
         forward = sorted({r.claim.stance for r in self.forward})
         return f"{'/'.join(forward)} vs reject"
-
-
-def _strongest(records: tuple[SourcedClaim, ...]) -> SourcedClaim:
-    return min(records, key=lambda r: status_rank(r.claim.status))
 
 
 class _Groups:
@@ -143,7 +141,7 @@ def find_conflicts(
 ) -> list[Conflict]:
     """Every conflict that overlaps [since, until], newest first."""
     grouped: dict[tuple[str, str], list[SourcedClaim]] = defaultdict(list)
-    for record in deduplicate(claims):
+    for record in firm(deduplicate(claims)):
         if issue is None or record.claim.issue == issue:
             grouped[(record.claim.actor.casefold(), record.claim.issue)].append(record)
     conflicts = [

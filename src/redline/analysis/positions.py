@@ -4,12 +4,13 @@ How a cell is chosen (the same rule everywhere a "current position" is shown):
 
 1. Only claims dated on or before ``as_of`` count; undated claims count only when no
    ``as_of`` is given, and then as older than any dated claim.
-2. Recency picks the window: the latest claim's date ``D`` opens a window of
-   ``window_days`` ending on ``D``; older claims are history, not the current position.
+2. Recency picks the window: claims dated from ``window_days`` days before the latest
+   claim's date ``D`` up to ``D`` (0 keeps ``D`` alone); older claims are history.
 3. Within the window, rank beats recency: stated outranks reported outranks alleged. Among
    stances of equal rank the more recent wins, then the one with more independent sources,
    then a fixed stance order (only to make the choice deterministic).
-4. The cell counts independent sources (near-duplicate clusters) for the winning stance,
+4. Borderline claims (``optional``) count only where nothing firmer is on record.
+5. The cell counts independent sources (near-duplicate clusters) for the winning stance,
    and is *disputed* when the window also holds an incompatible stance (see ``sourcing``).
 """
 
@@ -22,13 +23,18 @@ from datetime import date, timedelta
 from typing import Literal
 
 from redline.analysis.sourcing import (
+    UNKNOWN_ACTOR,
+    citations,
     claim_date,
     deduplicate,
+    evidence_text,
     incompatible,
     independent_sources,
     party_of,
+    settled,
     stance_order,
     status_rank,
+    strongest,
 )
 from redline.model import SourcedClaim
 
@@ -71,7 +77,7 @@ class PositionMatrix:
 
 
 def _row_of(record: SourcedClaim, row_kind: RowKind) -> str:
-    return party_of(record) if row_kind == "party" else record.claim.actor
+    return party_of(record) if row_kind == "party" else record.claim.actor or UNKNOWN_ACTOR
 
 
 def _counts_as_of(record: SourcedClaim, as_of: date | None) -> bool:
@@ -85,9 +91,8 @@ def _latest_window(records: list[SourcedClaim], window_days: int) -> list[Source
     dated = [d for d in (claim_date(r) for r in records) if d is not None]
     if not dated:
         return records
-    start = max(dated) - timedelta(days=window_days)
-    window = [r for r in records if (d := claim_date(r)) is not None and d > start]
-    return window
+    start = max(dated) - timedelta(days=max(window_days, 0))
+    return [r for r in records if (d := claim_date(r)) is not None and d >= start]
 
 
 def choose_cell(
@@ -96,7 +101,7 @@ def choose_cell(
     """Pick the current stance from one row's claims on one issue (rule in the module doc)."""
     if not records:
         return None
-    window = _latest_window(deduplicate(records), window_days)
+    window = _latest_window(settled(deduplicate(records)), window_days)
     by_stance: dict[str, list[SourcedClaim]] = defaultdict(list)
     for record in window:
         by_stance[record.claim.stance].append(record)
@@ -192,6 +197,9 @@ def matrix_rows(matrix: PositionMatrix) -> list[dict[str, object]]:
                     "sources": cell.sources,
                     "disputed": cell.disputed,
                     "alternatives": ",".join(cell.alternatives),
+                    "evidence": evidence_text(strongest(cell.support)),
+                    "citations": "; ".join(c.label() for c in citations(cell.support)),
+                    "urls": " ".join(c.url for c in citations(cell.support) if c.url),
                 }
             )
     return rows

@@ -13,14 +13,14 @@ position and the next, these transitions are shifts:
 Moving between proposing and accepting, or among demanding, rejecting and threatening (one
 hard line put several ways), is no shift. A leak or rumour followed within the conflict
 window by an on-the-record statement of the opposite stance is a denial, reported by
-``conflicts``, not a shift.
+``conflicts``, not a shift. Borderline (``optional``) claims are left out.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -31,9 +31,11 @@ from redline.analysis.sourcing import (
     claim_date,
     deduplicate,
     evidence_text,
+    firm,
     incompatible,
     independent_sources,
     party_of,
+    source_key,
     stance_order,
     status_rank,
 )
@@ -58,8 +60,7 @@ class Position:
 
     @property
     def evidence(self) -> str:
-        strongest = min(self.records, key=lambda r: status_rank(r.claim.status))
-        return evidence_text(strongest)
+        return evidence_text(strongest(self.records))
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ class Shift:
     kind: ShiftKind
     before: Position | None  # None for a first-ever threat
     after: Position
+    # Independent sources that report the new stance, on the day or later, until the next shift.
+    confirmations: int = 1
 
     @property
     def date(self) -> date:
@@ -130,16 +133,21 @@ def _subject_shifts(subject: str, issue: str, records: list[SourcedClaim]) -> li
         if day is not None:  # an undated claim cannot be placed before or after another
             by_day[day].append(record)
     shifts: list[Shift] = []
+    backing: list[set[str]] = []  # per shift, the sources that report its new stance
+    threat: int | None = None  # index of the subject's first threat
+    standing: int | None = None  # index of the latest change of stance
     previous: Position | None = None
-    threatened = False
     for day in sorted(by_day):
         threats = [r for r in by_day[day] if r.claim.stance == "threaten"]
-        if threats and not threatened:
+        if threats and threat is None:
             status = min((r.claim.status for r in threats), key=status_rank)
             after = Position(day, "threaten", status, tuple(threats))
             party = party_of(threats[0])
             shifts.append(Shift(subject, party, issue, "new_threat", previous, after))
-            threatened = True
+            backing.append(set())
+            threat = len(shifts) - 1
+        if threat is not None:
+            backing[threat].update(source_key(r.provenance) for r in threats)
         current = _day_position(day, by_day[day])
         if current is None:
             continue
@@ -148,8 +156,12 @@ def _subject_shifts(subject: str, issue: str, records: list[SourcedClaim]) -> li
             if kind is not None and not _is_denial(previous, current):
                 party = party_of(current.records[0])
                 shifts.append(Shift(subject, party, issue, kind, previous, current))
+                backing.append(set())
+                standing = len(shifts) - 1
+        if standing is not None and current.stance == shifts[standing].after.stance:
+            backing[standing].update(source_key(r.provenance) for r in current.records)
         previous = current
-    return shifts
+    return [replace(s, confirmations=len(b)) for s, b in zip(shifts, backing, strict=True)]
 
 
 def detect_shifts(
@@ -159,14 +171,16 @@ def detect_shifts(
     since: date | None = None,
     until: date | None = None,
     issue: str | None = None,
+    min_confirmations: int = 1,
 ) -> list[Shift]:
     """Every shift whose new position falls within [since, until], newest first.
 
     The whole history is read, so a shift inside the period is found even when the position
-    it departs from is older than ``since``.
+    it departs from is older than ``since``. ``min_confirmations`` drops shifts whose new
+    stance fewer independent sources report (one report may be one extraction error).
     """
     grouped: dict[tuple[str, str], list[SourcedClaim]] = defaultdict(list)
-    for record in deduplicate(claims):
+    for record in firm(deduplicate(claims)):
         if issue is not None and record.claim.issue != issue:
             continue
         subject = record.claim.actor if by == "actor" else party_of(record)
@@ -175,7 +189,9 @@ def detect_shifts(
         shift
         for (subject, issue_id), records in grouped.items()
         for shift in _subject_shifts(subject, issue_id, records)
-        if (since is None or shift.date >= since) and (until is None or shift.date <= until)
+        if (since is None or shift.date >= since)
+        and (until is None or shift.date <= until)
+        and shift.confirmations >= min_confirmations
     ]
     return sorted(shifts, key=lambda s: (-s.date.toordinal(), s.subject, s.issue))
 
@@ -198,6 +214,7 @@ def shift_rows(shifts: Iterable[Shift]) -> list[dict[str, object]]:
                 "before_sources": "; ".join(c.label() for c in before.citations) if before else "",
                 "before_evidence": before.evidence if before else "",
                 "after_stance": shift.after.stance,
+                "confirmations": shift.confirmations,
                 "after_status": shift.after.status,
                 "after_sources": "; ".join(c.label() for c in shift.after.citations),
                 "after_evidence": shift.after.evidence,

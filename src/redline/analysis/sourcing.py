@@ -8,7 +8,7 @@ is ``reject`` and the other is ``propose`` or ``accept``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,6 +22,7 @@ STATUS_RANK: dict[str, int] = {status: rank for rank, status in enumerate(STATUS
 # ``threaten`` is pressure that goes with any stance.
 OPEN_STANCES = frozenset({"propose", "accept"})
 UNKNOWN_PARTY = "unknown"
+UNKNOWN_ACTOR = "(unknown actor)"
 
 
 def claim_date(record: SourcedClaim) -> date | None:
@@ -55,6 +56,11 @@ def party_of(record: SourcedClaim) -> str:
     return record.claim.party or UNKNOWN_PARTY
 
 
+def strongest(records: Iterable[SourcedClaim]) -> SourcedClaim:
+    """The record with the strongest status (the first of equals)."""
+    return min(records, key=lambda r: status_rank(r.claim.status))
+
+
 def independent_sources(records: Iterable[SourcedClaim]) -> int:
     """How many independent sources (clusters) the records come from."""
     return len({source_key(r.provenance) for r in records})
@@ -74,6 +80,21 @@ def deduplicate(records: Iterable[SourcedClaim]) -> list[SourcedClaim]:
         if kept is None or status_rank(c.status) < status_rank(kept.claim.status):
             best[key] = record
     return list(best.values())
+
+
+def firm(records: Iterable[SourcedClaim]) -> list[SourcedClaim]:
+    """The records that are not borderline.
+
+    Extractors mark a claim ``optional`` when the reading is borderline or when the article
+    reports the stance as superseded by a later one; such a claim must not start a shift, a
+    contradiction or a "new demand" on its own.
+    """
+    return [r for r in records if not r.claim.optional]
+
+
+def settled(records: Sequence[SourcedClaim]) -> list[SourcedClaim]:
+    """The firm records, or all of them when every one is borderline (better than nothing)."""
+    return firm(records) or list(records)
 
 
 def chronological(records: Iterable[SourcedClaim]) -> list[SourcedClaim]:

@@ -129,7 +129,7 @@ def build_timeline(
             subject = party_of(first) if track_party else first.claim.actor
             day = claim_date(first)
             before = days.previous_change(subject, day, first.claim.stance)
-            strongest = min(group, key=lambda r: status_rank(r.claim.status))
+            best = strongest(group)
             entries.append(
                 TimelineEntry(
                     date=day,
@@ -137,8 +137,8 @@ def build_timeline(
                     party=party_of(first),
                     issue=issue_id,
                     stance=first.claim.stance,
-                    status=strongest.claim.status,
-                    evidence=evidence_text(strongest),
+                    status=best.claim.status,
+                    evidence=evidence_text(best),
                     sources=tuple(citations(group)),
                     records=tuple(group),
                     previous_stance=before,

@@ -24,7 +24,7 @@ from redline.analysis import export as exports
 from redline.analysis.briefing import build_briefing, render_briefing
 from redline.analysis.charts import stance_colour
 from redline.analysis.conflicts import DEFAULT_WINDOW_DAYS as CONFLICT_WINDOW_DAYS
-from redline.analysis.conflicts import conflict_rows, find_conflicts
+from redline.analysis.conflicts import Conflict, conflict_rows, find_conflicts
 from redline.analysis.positions import DEFAULT_WINDOW_DAYS, PositionMatrix, position_matrix
 from redline.analysis.positions import matrix_rows as position_rows
 from redline.analysis.shifts import Shift, detect_shifts, shift_rows
@@ -82,7 +82,7 @@ DEMO_SHIFTS = 10
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    err_console.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    err_console.print(Text.assemble(("error: ", "bold red"), message))
     return typer.Exit(code)
 
 
@@ -121,25 +121,24 @@ def _pack_order(pack: str) -> tuple[dict[str, str], list[str]]:
     return {i.id: i.label for i in loaded.issues}, [p.id for p in loaded.parties]
 
 
-def _emit_rows(rows: Sequence[dict[str, Any]], fmt: OutputFormat, title: str) -> None:
-    """Print rows as JSON, CSV, or a plain rich table (the generic rendering)."""
+def _check_issues(issues: Sequence[str | None], labels: dict[str, str]) -> None:
+    """Refuse an issue id the pack does not know, rather than print an empty result."""
+    unknown = [i for i in issues if i is not None and labels and i not in labels]
+    if unknown:
+        raise _fail(f"unknown issue {unknown[0]!r}; the pack's issues are: {', '.join(labels)}")
+
+
+def _emit_data(rows: Sequence[dict[str, Any]], fmt: OutputFormat) -> None:
+    """Print rows for scripts: a JSON array, or CSV with a header (empty output for no rows)."""
     if fmt is OutputFormat.json:
         typer.echo(json.dumps(list(rows), ensure_ascii=False, indent=2, default=str))
         return
-    if fmt is OutputFormat.csv:
-        buffer = io.StringIO()
-        if rows:
-            writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-        typer.echo(buffer.getvalue(), nl=False)
-        return
-    table = Table(title=title, show_lines=False)
-    for name in rows[0] if rows else ():
-        table.add_column(name.replace("_", " "), overflow="fold")
-    for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row.values()))
-    console.print(table)
+    buffer = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    typer.echo(buffer.getvalue(), nl=False)
 
 
 def _stance_text(stance: str, suffix: str = "") -> Text:
@@ -212,6 +211,7 @@ def positions(
     """
     day = _parse_date(as_of, "--as-of")
     labels, parties = _pack_order(pack)
+    _check_issues(issue or [], labels)
     with _opened(db) as store:
         claims = store.read_claims(until=day)
     matrix = position_matrix(
@@ -230,7 +230,7 @@ def positions(
     if fmt is OutputFormat.table:
         console.print(matrix_table(matrix, labels))
     else:
-        _emit_rows(position_rows(matrix), fmt, "positions")
+        _emit_data(position_rows(matrix), fmt)
 
 
 # -- timeline -------------------------------------------------------------------------------
@@ -272,6 +272,7 @@ def timeline(
     if actor is None and party is None:
         raise _fail("give --actor NAME or --party PARTY")
     labels, _ = _pack_order(pack)
+    _check_issues([issue], labels)
     with _opened(db) as store:
         claims = store.read_claims(actor=actor, party=party, issue=issue)
     timelines = build_timeline(
@@ -284,7 +285,7 @@ def timeline(
         for table in timeline_tables(timelines, labels):
             console.print(table)
     else:
-        _emit_rows(timeline_rows(timelines), fmt, "timeline")
+        _emit_data(timeline_rows(timelines), fmt)
 
 
 # -- shifts and conflicts -------------------------------------------------------------------
@@ -301,6 +302,7 @@ def shifts_table(shifts: Sequence[Shift], labels: dict[str, str], title: str = "
             change.append(" → ")
         change.append_text(_stance_text(shift.after.stance))
         change.append(f"\n{shift.kind.replace('_', ' ')}")
+        change.append(f"\n{shift.confirmations} source(s)", style="dim")
         sides = []
         for side in (shift.before, shift.after):
             if side is None:
@@ -324,6 +326,9 @@ def shifts(
     until: UntilOption = None,
     by: Annotated[RowKind, typer.Option(help="Track actors or whole parties.")] = RowKind.actor,
     issue: Annotated[str | None, typer.Option("--issue", "-i", help="Only this issue.")] = None,
+    min_sources: Annotated[
+        int, typer.Option(min=1, help="Only shifts whose new stance this many sources report.")
+    ] = 1,
     fmt: FormatOption = OutputFormat.table,
     db: DbOption = None,
     pack: PackOption = DEFAULT_PACK,
@@ -331,16 +336,37 @@ def shifts(
     """Changes of stance (reversals, dropped demands, hardening, new threats), newest first."""
     start, end = _parse_date(since, "--since"), _parse_date(until, "--until")
     labels, _ = _pack_order(pack)
+    _check_issues([issue], labels)
     with _opened(db) as store:
         # The whole history is read: a shift in the period may depart from an older position.
         claims = store.read_claims(issue=issue, until=end)
-    found = detect_shifts(claims, by=by.value, since=start, until=end, issue=issue)
+    found = detect_shifts(
+        claims, by=by.value, since=start, until=end, issue=issue, min_confirmations=min_sources
+    )
     if fmt is not OutputFormat.table:
-        _emit_rows(shift_rows(found), fmt, "shifts")
+        _emit_data(shift_rows(found), fmt)
     elif not found:
         console.print(f"No shifts{' since ' + str(start) if start else ''}.")
     else:
         console.print(shifts_table(found, labels))
+
+
+def conflicts_table(found: Sequence[Conflict], labels: dict[str, str]) -> Table:
+    table = Table(title="Contradictions", show_lines=True)
+    for name in ("period", "who", "issue", "clash", "for", "against"):
+        table.add_column(name, overflow="fold")
+    for conflict in found:
+        forward = "; ".join(c.label() for c in conflict.forward_citations)
+        against = "; ".join(c.label() for c in conflict.against_citations)
+        table.add_row(
+            f"{conflict.start} to {conflict.end}",
+            f"{conflict.actor} ({conflict.party})",
+            labels.get(conflict.issue, conflict.issue),
+            f"{conflict.stances()}\n{conflict.kind}",
+            f"{conflict.forward_evidence}\n[{forward}]",
+            f"{conflict.against_evidence}\n[{against}]",
+        )
+    return table
 
 
 @app.command()
@@ -358,19 +384,16 @@ def conflicts(
     """Independent reports that put one actor on both sides of an issue in the same period."""
     start, end = _parse_date(since, "--since"), _parse_date(until, "--until")
     labels, _ = _pack_order(pack)
+    _check_issues([issue], labels)
     with _opened(db) as store:
         claims = store.read_claims(issue=issue)
     found = find_conflicts(claims, since=start, until=end, issue=issue, window_days=window_days)
-    rows = conflict_rows(found)
     if fmt is not OutputFormat.table:
-        _emit_rows(rows, fmt, "conflicts")
-        return
-    if not rows:
+        _emit_data(conflict_rows(found), fmt)
+    elif not found:
         console.print("No contradictions found.")
-        return
-    for row in rows:
-        row["issue"] = labels.get(str(row["issue"]), row["issue"])
-    _emit_rows(rows, fmt, "Contradictions")
+    else:
+        console.print(conflicts_table(found, labels))
 
 
 # -- briefing and export --------------------------------------------------------------------

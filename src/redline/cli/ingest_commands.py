@@ -22,6 +22,7 @@ from redline.cli.app import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, app, console, er
 from redline.cli.progress import progress_bar
 from redline.errors import PackError, RedlineError, StoreError
 from redline.ingest.batch import DEFAULT_PACK, IngestReport, ingest_paths
+from redline.ingest.files import DEFAULT_MAX_BYTES
 from redline.ingest.sources import is_supported, walk_files
 from redline.store import Store, StoredArticle, open_store
 
@@ -32,6 +33,8 @@ DbOption = Annotated[
 ]
 DateOption = Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], show_default=False)]
 ID_WIDTH = 10
+MB = 1024 * 1024
+TITLE_WIDTH = 70
 
 
 @contextmanager
@@ -66,9 +69,11 @@ def print_report(report: IngestReport, out: Console = console) -> None:
                   f"{warning.reason}", highlight=False, soft_wrap=True)
 
 
-def run_ingest(store: Store, paths: list[Path], pack: str, extract: bool) -> IngestReport:
+def run_ingest(store: Store, paths: list[Path], pack: str, extract: bool,
+               max_bytes: int = DEFAULT_MAX_BYTES, reextract: bool = False) -> IngestReport:
     try:
-        return ingest_paths(store, paths, pack=pack, extract=extract, progress=progress_bar)
+        return ingest_paths(store, paths, pack=pack, extract=extract, max_bytes=max_bytes,
+                            progress=progress_bar, reextract_outdated=reextract)
     except PackError as exc:
         err_console.print(f"error: {exc}", markup=False)
         raise typer.Exit(EXIT_USAGE) from exc
@@ -86,10 +91,21 @@ def ingest(
         DEFAULT_PACK),
     no_extract: Annotated[bool, typer.Option(
         "--no-extract", help="Store the articles only; extract on a later run.")] = False,
+    reextract: Annotated[bool, typer.Option(
+        "--reextract", help="Also extract again the articles an older extractor version "
+        "processed.")] = False,
+    max_size: Annotated[float, typer.Option(
+        "--max-size", min=0.001, help="Largest document to read, in MB (a JSON Lines file is "
+        "streamed: the limit applies to each line).")] = DEFAULT_MAX_BYTES / MB,
 ) -> None:
-    """Read articles into the database, then extract the ones not extracted yet."""
+    """Read articles into the database, then extract the ones not extracted yet.
+
+    Exits 0 when every input landed and 1 when some were rejected (listed with reasons, and
+    kept in the database: see ``redline rejected``).
+    """
     with opened_store(db) as store:
-        report = run_ingest(store, paths, pack, extract=not no_extract)
+        report = run_ingest(store, paths, pack, extract=not no_extract,
+                            max_bytes=int(max_size * MB), reextract=reextract)
     print_report(report)
     raise typer.Exit(EXIT_OK if report.all_landed else EXIT_REJECTED)
 
@@ -102,15 +118,24 @@ def _marker(stored: StoredArticle) -> str:
     return ""
 
 
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def articles_table(stored: list[StoredArticle]) -> Table:
-    table = Table("id", "date", "source", "title", "duplicate of", title="articles")
+    table = Table(title="articles")
+    table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("source", max_width=18)
+    table.add_column("title")
+    table.add_column("copy of", no_wrap=True)
     for item in stored:
         article = item.article
         table.add_row(
             article.id[:ID_WIDTH],
             article.published.isoformat() if article.published else "unknown",
             article.source or "",
-            article.title or article.text[:60].replace("\n", " ") + "…",
+            _shorten(article.title or article.text.replace("\n", " "), TITLE_WIDTH),
             _marker(item),
         )
     return table

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Annotated
@@ -18,7 +19,7 @@ from rich.table import Table
 
 from redline.analysis.plan_compare import PartyStance, compare_plans, point_stances
 from redline.cli.app import EXIT_USAGE, app, console, err_console
-from redline.errors import StoreError
+from redline.errors import PackError, StoreError
 from redline.store import Store, open_store
 from redline.store.plan_registry import (
     PlanNotFoundError,
@@ -28,6 +29,7 @@ from redline.store.plan_registry import (
     update_plan_registry,
 )
 
+DEFAULT_PACK = "russia-ukraine"
 plans_app = typer.Typer(help="Peace plans: list, show one with its points, compare several.")
 app.add_typer(plans_app, name="plans")
 
@@ -43,8 +45,19 @@ class Format(StrEnum):
     json = "json"
 
 
+PackOption = Annotated[
+    str, typer.Option("--pack", help="Domain pack: built-in name or folder.")
+]
+
+
+@dataclass(frozen=True)
+class _Options:
+    db: str | None
+    pack: str
+
+
 @contextmanager
-def _store(db: str | None) -> Iterator[Store]:
+def _store(db: str | None, pack: str) -> Iterator[Store]:
     try:
         store = open_store(db)
     except StoreError as exc:
@@ -52,10 +65,18 @@ def _store(db: str | None) -> Iterator[Store]:
         raise typer.Exit(EXIT_USAGE) from exc
     try:
         # Keep the registry current with whatever was ingested since it was last built.
-        update_plan_registry(store)
+        update_plan_registry(store, pack)
         yield store
+    except (PackError, StoreError) as exc:
+        err_console.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_USAGE) from exc
     finally:
         store.close()
+
+
+def _options(ctx: typer.Context, db: str | None) -> _Options:
+    parent = ctx.obj if isinstance(ctx.obj, _Options) else _Options(None, DEFAULT_PACK)
+    return _Options(db or parent.db, parent.pack)
 
 
 def _day(day: date | None) -> str:
@@ -79,12 +100,13 @@ def plans(
     ctx: typer.Context,
     db: DbOption = None,
     output: Annotated[Format, typer.Option("--format", help="table or json.")] = Format.table,
+    pack: PackOption = DEFAULT_PACK,
 ) -> None:
     """List the plans: proposer, first and last reported, points, sources."""
     if ctx.invoked_subcommand is not None:
-        ctx.obj = db
+        ctx.obj = _Options(db, pack)
         return
-    with _store(db) as store:
+    with _store(db, pack) as store:
         found = list_plans(store)
     if output is Format.json:
         console.print_json(json.dumps([_plan_json(p) for p in found]))
@@ -115,7 +137,8 @@ def show(
     db: DbOption = None,
 ) -> None:
     """A plan's points with their sources and each party's latest stance on each."""
-    with _store(db or ctx.obj) as store:
+    options = _options(ctx, db)
+    with _store(options.db, options.pack) as store:
         plan = _read(store, name)
         claims = store.read_claims()
     header = f"{plan.name} — proposed by {plan.proposer or '?'}"
@@ -148,7 +171,8 @@ def compare(
     if len(names) < 2:
         err_console.print("error: compare needs at least two plan names", markup=False)
         raise typer.Exit(EXIT_USAGE)
-    with _store(db or ctx.obj) as store:
+    options = _options(ctx, db)
+    with _store(options.db, options.pack) as store:
         chosen = [_read(store, name) for name in names]
         claims = store.read_claims()
     table = Table(title="Plans compared, issue by issue")

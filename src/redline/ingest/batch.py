@@ -14,6 +14,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from redline import EXTRACTOR_VERSION
 from redline.errors import PackError, StoreError
 from redline.ingest.files import DEFAULT_MAX_BYTES
 from redline.ingest.sources import read_inputs
@@ -67,22 +68,29 @@ def store_inputs(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress = _no_progress,
 ) -> None:
-    """Read every input and store the articles; rejections and warnings go to the store."""
+    """Read every input and store the articles; rejections and warnings go to the store.
 
-    def warn(warning: Rejection) -> None:
-        report.warnings.append(warning)
-        store.add_warning(warning)
-
+    A warning is kept only when its article is stored: re-reading an unchanged file with an
+    unparseable date does not record the same warning again.
+    """
+    pending_warnings: list[Rejection] = []
     with progress("reading", None) as advance:
-        for item in read_inputs(paths, max_bytes=max_bytes, warn=warn):
+        for item in read_inputs(paths, max_bytes=max_bytes, warn=pending_warnings.append):
             advance()
             if isinstance(item, Rejection):
                 reject(store, report, item)
-                continue
-            try:
-                report.results.append(store.add_article(item))
-            except StoreError as exc:
-                reject(store, report, Rejection(item.origin or item.id, "store", str(exc)))
+            else:
+                try:
+                    result = store.add_article(item)
+                    report.results.append(result)
+                except StoreError as exc:
+                    reject(store, report, Rejection(item.origin or item.id, "store", str(exc)))
+                else:
+                    if result.added:
+                        for warning in pending_warnings:
+                            report.warnings.append(warning)
+                            store.add_warning(warning)
+            pending_warnings.clear()
 
 
 def extract_pending(
@@ -91,10 +99,12 @@ def extract_pending(
     pack: str = DEFAULT_PACK,
     extractor: Extractor | None = None,
     progress: Progress = _no_progress,
+    outdated_than: str | None = None,
 ) -> None:
-    """Extract every stored article that has no extraction yet and save each result."""
+    """Extract every stored article that has no extraction yet (or, with ``outdated_than``,
+    one made by another extractor version) and save each result."""
     extractor = extractor or default_extractor
-    pending = store.pending_extraction()
+    pending = store.pending_extraction(outdated_than)
     if not pending:
         return
     done: set[str] = set()
@@ -141,12 +151,19 @@ def ingest_paths(
     extractor: Extractor | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress = _no_progress,
+    reextract_outdated: bool = False,
 ) -> IngestReport:
-    """Ingest files and folders into ``store``, then (unless ``extract`` is False) extract."""
+    """Ingest files and folders into ``store``, then (unless ``extract`` is False) extract.
+
+    With ``reextract_outdated``, articles extracted by an older extractor version are
+    extracted again.
+    """
     report = IngestReport()
     store_inputs(store, paths, report, max_bytes=max_bytes, progress=progress)
     if extract:
-        extract_pending(store, report, pack=pack, extractor=extractor, progress=progress)
+        outdated_than = EXTRACTOR_VERSION if reextract_outdated else None
+        extract_pending(store, report, pack=pack, extractor=extractor, progress=progress,
+                        outdated_than=outdated_than)
     return report
 
 

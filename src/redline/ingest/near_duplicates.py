@@ -34,8 +34,9 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
 
 def signature(text: str) -> MinHash:
     minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
-    for shingle in shingles(text):
-        minhash.update(shingle.encode("utf-8", "surrogatepass"))
+    encoded = [shingle.encode("utf-8", "surrogatepass") for shingle in shingles(text)]
+    if encoded:
+        minhash.update_batch(encoded)  # vectorised: far faster than update() per shingle
     return minhash
 
 

@@ -9,7 +9,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from redline.nlp.actor_index import CONFIDENCE, ActorIndex, Surface
-from redline.nlp.actor_matching import Draft, RawMatch, SurfaceMatcher
+from redline.nlp.actor_matching import Draft, RawMatch, SurfaceMatcher, draft_text
 
 # When two surface forms cover the same text, the more explicit kind wins.
 RANK = {
@@ -32,7 +32,7 @@ def _previous(doc: Doc, i: int) -> Token | None:
 
 def _fits(surface: Surface, raw: RawMatch, doc: Doc, index: ActorIndex) -> bool:
     """Whether a surface form found in the text really names its actor here."""
-    text = doc.text[raw.start_char : raw.end_char]
+    text = doc[raw.start : raw.end].text[: raw.end_char - raw.start_char]
     day: date | None = doc._.published
     if surface.case_sensitive and not all(c.isupper() for c in text if c.isalpha()):
         return False
@@ -197,7 +197,7 @@ def _entity_name(doc: Doc, start: int, end: int) -> tuple[int, str]:
         end -= 1
     if end <= start:
         return end, ""
-    name = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+    name = doc[start:end].text
     for ending in POSSESSIVE_ENDINGS:
         if name.endswith(ending) and len(name) > len(ending) + 1:
             name = name[: -len(ending)]
@@ -386,4 +386,4 @@ def group_mentions(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[Dra
 
 
 def _text(doc: Doc, draft: Draft) -> str:
-    return doc.text[draft.start_char : draft.end_char]
+    return draft_text(doc, draft)

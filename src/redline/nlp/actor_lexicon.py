@@ -36,10 +36,11 @@ class ActorLexicon:
     motion_verbs: frozenset[str]
     group_nouns: dict[str, str]
     group_links: frozenset[str]
+    role_words: frozenset[str] = frozenset()  # every word of every role group
 
-    @property
-    def role_words(self) -> frozenset[str]:
-        return frozenset(word for group in self.role_groups for word in group)
+    def __post_init__(self) -> None:
+        words = frozenset(word for group in self.role_groups for word in group)
+        object.__setattr__(self, "role_words", words)
 
     def role_groups_of(self, word: str) -> frozenset[int]:
         """Indices of the role groups a word belongs to ("tycoon" -> the business group)."""

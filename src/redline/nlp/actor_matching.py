@@ -108,3 +108,8 @@ class Draft:
     confidence: float
     kind: str = "person"
     gender: str | None = None
+
+
+def draft_text(doc: Doc, draft: Draft) -> str:
+    """The text a draft covers, read from its tokens (``doc.text`` rebuilds the whole text)."""
+    return doc[draft.start : draft.end].text[: draft.end_char - draft.start_char]

@@ -30,7 +30,7 @@ from redline.nlp.actor_entities import (
 )
 from redline.nlp.actor_index import ActorIndex, index_for
 from redline.nlp.actor_lexicon import load_lexicon
-from redline.nlp.actor_matching import Draft, SurfaceMatcher
+from redline.nlp.actor_matching import Draft, SurfaceMatcher, draft_text
 from redline.nlp.actor_references import ReferenceResolver
 from redline.nlp.extensions import register_extensions
 
@@ -92,7 +92,7 @@ def _to_mention(doc: Doc, draft: Draft) -> Mention:
     return Mention(
         start=draft.start_char,
         end=draft.end_char,
-        text=doc.text[draft.start_char : draft.end_char],
+        text=draft_text(doc, draft),
         actor=draft.actor,
         party=draft.party,
         resolution=draft.resolution,

@@ -50,7 +50,7 @@ class CueMatcher:
     def find(self, doc: Doc) -> list[CueHit]:
         """Every cue in the Doc, longest first where cues overlap, in text order."""
         candidates: list[CueHit] = []
-        for table, attr in ((self._surface, "lower_"), (self._lemma, "lemma_")):
+        for table, attr in ((self._surface, "text"), (self._lemma, "lemma_")):
             words: list[str] = []
             owners: list[int] = []
             for token in doc:

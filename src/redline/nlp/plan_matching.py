@@ -45,7 +45,8 @@ def match_named(pack: Pack, phrase: PlanPhrase, published: date | None) -> PackP
         candidates = [p for p in candidates if p.points in (None, phrase.n_points)]
     candidates = [p for p in candidates if _compatible_party(pack, p, party)]
     if phrase.new and published is not None:
-        candidates = [p for p in candidates if p.announced is None or p.announced >= published - NEW]
+        recent = published - NEW
+        candidates = [p for p in candidates if p.announced is None or p.announced >= recent]
     ranked = _by_date(candidates, published)
     return ranked[0] if ranked else None
 

@@ -58,9 +58,10 @@ def _token_words(doc: Doc) -> tuple[list[str], list[int]]:
     words: list[str] = []
     owners: list[int] = []
     for token in doc:
-        if token.lower_ in {"'s", "’s", "'"}:
+        folded = token.text.casefold()
+        if folded in {"'s", "’s", "'"}:
             continue
-        for word in _WORD.findall(token.lower_):
+        for word in _WORD.findall(folded):
             words.append(word)
             owners.append(token.i)
     return words, owners
@@ -80,7 +81,7 @@ def find_aliases(doc: Doc, pack: Pack) -> list[tuple[int, int, str]]:
         for alias_words, plan_id in index.get(word, []):
             if words[i : i + len(alias_words)] == alias_words:
                 hits.append((owners[i], owners[i + len(alias_words) - 1] + 1, plan_id))
-    return hits
+    return list(dict.fromkeys(hits))  # "Weiss plan" and "Weiss's plan" fold alike
 
 
 def _size_of(tokens: list[Token], lexicon: PlanLexicon) -> int | None:
@@ -115,7 +116,14 @@ def _phrase_tokens(head: Token) -> list[Token]:
     start = len(tokens) - 1
     while start > 0 and tokens[start - 1].i == tokens[start].i - 1:
         start -= 1
-    return tokens[start:]
+    tokens = tokens[start:]
+    # A hyphenated word the parser split apart: "counter-proposal", "peace-plan".
+    doc = head.doc
+    first = tokens[0].i
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ \
+            and not doc[first - 1].whitespace_:
+        first -= 2
+    return [doc[i] for i in range(first, tokens[0].i)] + tokens
 
 
 def _is_intention(head: Token) -> bool:
@@ -150,6 +158,12 @@ def _proposer_tokens(head: Token, lexicon: PlanLexicon) -> list[Span]:
     if head.dep_ == "appos" and root.lemma_.casefold() in proposing:
         for subject in (c for c in root.children if c.dep_ == "nsubj" and c.pos_ != "PRON"):
             spans.append(doc[subject.left_edge.i : subject.i + 1])
+    # "The plan was drafted by X": the agent of a passive proposing verb.
+    verb = head.head
+    if head.dep_ == "nsubjpass" and verb.lemma_.casefold() in lexicon.proposer_verbs:
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                spans.append(doc[obj.left_edge.i : obj.i + 1])
     # "X proposed a plan", "X drew up a plan": the subject of a proposing verb.
     if head.dep_ == "dobj" and head.head.lemma_.casefold() in lexicon.proposer_verbs:
         for subject in (c for c in head.head.children if c.dep_ == "nsubj"):

@@ -62,7 +62,7 @@ def _own_tokens(root: Token) -> list[Token]:
         start -= 1
     while end + 1 < len(tokens) and tokens[end + 1].i == tokens[end].i + 1:
         end += 1
-    stretch = tokens[start : end + 1]
+    stretch = _whole_words(tokens[start : end + 1])
     while stretch and (stretch[-1].is_punct or stretch[-1].dep_ == "cc"):
         stretch.pop()
     while len(stretch) > 1 and (
@@ -77,9 +77,27 @@ def _trimmed(tokens: list[Token]) -> list[Token]:
     start, end = 0, len(tokens)
     while start < end and (tokens[start].is_space or tokens[start].is_punct):
         start += 1
-    while end > start and (tokens[end - 1].is_space or tokens[end - 1].is_punct):
+    while end > start and (
+        tokens[end - 1].is_space or tokens[end - 1].is_punct or tokens[end - 1].dep_ == "cc"
+    ):
         end -= 1
     return tokens[start:end]
+
+
+def _whole_words(tokens: list[Token]) -> list[Token]:
+    """Extend a stretch so it does not end inside a hyphenated word ("co-operating")."""
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+    last = tokens[-1].i
+    while last + 1 < len(doc) and not doc[last].whitespace_:
+        if doc[last].text == "-":
+            last += 1
+        elif doc[last + 1].text == "-" and last + 2 < len(doc) and not doc[last + 1].whitespace_:
+            last += 2
+        else:
+            break
+    return tokens + [doc[i] for i in range(tokens[-1].i + 1, last + 1)]
 
 
 def _term_spans(complement: Token) -> Iterator[tuple[int, int]]:
@@ -176,6 +194,11 @@ def phrase_terms(head: Token, lexicon: PlanLexicon) -> Iterator[tuple[int, int]]
         verb = head.sent.root  # "Kellogg has called for X – a plan endorsed by Trump"
     if verb is not None:
         yield from _clause_terms(verb, lexicon)
+    for child in head.children:  # "a plan that would require X", "a proposal which freezes Y"
+        relative = any(c.dep_.startswith("nsubj") and c.tag_ in {"WDT", "WP"}
+                       for c in child.children)
+        if child.dep_ == "relcl" and relative:
+            yield from _clause_terms(child, lexicon)
     for child in head.children:  # "The original plan called for X" parsed as a reduced clause
         reduced = child.dep_ == "acl" and child.tag_ == "VBN"
         if reduced and child.lemma_.casefold() in lexicon.term_verbs and not any(
@@ -203,10 +226,13 @@ def opener_terms(
     if subject_is_opener:
         yield from _clause_terms(root, lexicon)
     elif " " in opener and root.i >= opener_end and not _negated(root):
-        # A prepositional opener ("Under the plan, ..."): the main clause is the term.
-        tokens = _trimmed([t for t in _own_tokens(root) if t.i >= opener_end])
-        if tokens:
-            yield tokens[0].i, tokens[-1].i + 1
+        # A prepositional opener ("Under the plan, ..."): each main clause is a term.
+        for clause in _conjuncts(root):
+            if _negated(clause):
+                continue
+            tokens = _trimmed([t for t in _own_tokens(clause) if t.i >= opener_end])
+            if tokens:
+                yield tokens[0].i, tokens[-1].i + 1
 
 
 def _numbers_after(doc: Doc, i: int, lexicon: PlanLexicon) -> list[int]:
@@ -282,10 +308,13 @@ def list_items(doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
     return items
 
 
-def numbered_terms(sent: Span, marker: int, numbers: list[int]) -> list[tuple[int, int, int]]:
-    """(n, start, end) for the points a marker introduces; a shared clause is split among
-    several numbers when its object lists as many conjuncts ("points one and two involve
-    X and Y")."""
+def numbered_terms(
+    sent: Span, marker: int, numbers: list[int], segment: tuple[int, int] | None = None
+) -> list[tuple[int, int, int]]:
+    """(n, start, end) for the points a marker introduces, within ``segment`` (token range,
+    default the sentence: a sentence naming two points is cut between them); a shared clause
+    is split among several numbers when its object lists as many conjuncts ("points one and
+    two involve X and Y")."""
     doc = sent.doc
     head = doc[marker]
     if len(numbers) > 1 and head.dep_.startswith("nsubj"):
@@ -301,8 +330,9 @@ def numbered_terms(sent: Span, marker: int, numbers: list[int]) -> list[tuple[in
                 return spans
     # Start after the last line break before the marker: captions and stray lines run into
     # the sentence when an article is pasted from a web page.
+    low, high = segment or (sent.start, sent.end)
     breaks = [t.i for t in sent if t.i < marker and "\n" in t.text_with_ws]
-    tokens = _trimmed([t for t in sent if not breaks or t.i > breaks[-1]])
+    tokens = _trimmed([t for t in sent if (not breaks or t.i > breaks[-1]) and low <= t.i < high])
     if not tokens:
         return []
     end = min(tokens[-1].i + 1, tokens[0].i + _MAX_TERM_TOKENS)

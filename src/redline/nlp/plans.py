@@ -104,8 +104,12 @@ def _sentence_terms(
         for start, end in phrase_terms(doc[head], lexicon):
             found.append(Term(k, None, start, end, issues_between(hits, start, end)))
     if current is not None:
-        for marker, numbers in point_numbers(sent, lexicon):
-            for n, start, end in numbered_terms(sent, marker, numbers):
+        markers = point_numbers(sent, lexicon)
+        for k, (marker, numbers) in enumerate(markers):
+            # Two points in one sentence: each runs up to the next one's marker.
+            segment = (sent.start if k == 0 else marker,
+                       markers[k + 1][0] if k + 1 < len(markers) else sent.end)
+            for n, start, end in numbered_terms(sent, marker, numbers, segment):
                 found.append(Term(current, n, start, end, issues_between(hits, start, end)))
         for n, start, end in list_items(doc, sent.start, sent.end):
             found.append(Term(current, n, start, end, issues_between(hits, start, end)))

@@ -97,6 +97,14 @@ def speaker_token(verb: Token, lexicon: SpeechLexicon, depth: int = 0) -> Token 
                 return objects[0]
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    if verb.tag_ == "VBG" and verb.dep_ in _INHERITING_DEPS:
+        # "He said Kyiv had proposed talks, adding: …": the participle goes with the
+        # sentence's speaker, not with the nearest clause.
+        top = _highest_speech_ancestor(verb, lexicon)
+        if top is not None:
+            subject = speaker_token(top, lexicon, depth + 1)
+            if subject is not None:
+                return subject
     if depth < 3 and verb.dep_ in _INHERITING_DEPS and verb.head is not verb:
         head = verb.head
         if head.pos_ in ("VERB", "AUX"):
@@ -104,6 +112,39 @@ def speaker_token(verb: Token, lexicon: SpeechLexicon, depth: int = 0) -> Token 
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             return head  # "a statement saying"
     return None
+
+
+@dataclass(frozen=True)
+class SourcePhrase:
+    """ "according to X" in the narrative: who a statement comes from, without a verb."""
+
+    first: Token
+    last: Token
+    subject: Token
+
+
+def find_source_phrases(doc: Doc, lexicon: SpeechLexicon) -> list[SourcePhrase]:
+    """Every "according to X" (and the other source phrases of the lexicon) with its X."""
+    words = [t.lower_ for t in doc]
+    found = []
+    for phrase in lexicon.source_phrases:
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i : i + n]) != phrase:
+                continue
+            last = doc[i + n - 1]
+            objects = [c for c in last.children if c.dep_ == "pobj"]
+            if objects:
+                found.append(SourcePhrase(doc[i], last, objects[0]))
+    return sorted(found, key=lambda p: p.first.i)
+
+
+def _highest_speech_ancestor(verb: Token, lexicon: SpeechLexicon) -> Token | None:
+    found: Token | None = None
+    for ancestor in verb.ancestors:
+        if ancestor.lemma_.lower() in lexicon.verbs and ancestor.pos_ in ("VERB", "AUX"):
+            found = ancestor
+    return found
 
 
 def noun_phrase(token: Token) -> Span:

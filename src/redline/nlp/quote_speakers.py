@@ -43,6 +43,7 @@ class Speaker:
     confidence: float
     kind: str = "person"  # person | state | institution | media | group | unnamed | document
     gender: str | None = None
+    head: str | None = None  # lemma of an unnamed speaker's noun ("official")
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,10 @@ class SpeakerResolver:
         unnamed = self.resolve_unnamed(head, pos)
         if unnamed is not None:
             return unnamed
+        owner = self._possessor_mention(head)
+        if owner is not None and (mention is None or mention.party != owner.party):
+            # "Starmer's spokesperson" speaks for Starmer's side, not for another spokesman.
+            return Speaker(UNNAMED_SOURCE, owner.party, "unnamed", 0.6, "unnamed")
         if mention is not None:
             return self._from_mention(mention)
         if head.lemma_.lower() in self.lexicon.document_heads:
@@ -154,6 +159,8 @@ class SpeakerResolver:
             if document is not None:
                 return document
         external = self._external(noun_phrase(head))
+        if owner is not None and (external is None or external.party != owner.party):
+            return Speaker(UNNAMED_SOURCE, owner.party, "unnamed", 0.6, "unnamed")
         if external is not None:
             return external
         affiliated = self._affiliation(head)
@@ -169,6 +176,16 @@ class SpeakerResolver:
         except Exception:  # the resolver of another component must not stop quotes
             return None
         return self._from_mention(mention) if mention is not None else None
+
+    def _possessor_mention(self, head: Token) -> Mention | None:
+        if head.lemma_.lower() not in self.lexicon.unnamed_heads:
+            return None
+        for child in head.children:
+            if child.dep_ == "poss":
+                mention = self.mention_over(child)
+                if mention is not None and mention.resolution in _NAMING_RESOLUTIONS | {"metonym"}:
+                    return mention
+        return None
 
     def _affiliation_tokens(self, head: Token) -> list[Token]:
         """Tokens of the phrase that say whose the speaker is: "Ukraine's foreign ministry",
@@ -215,28 +232,39 @@ class SpeakerResolver:
         return None
 
     def resolve_unnamed(self, head: Token, pos: int) -> Speaker | None:
-        lemma = head.lemma_.lower()
-        if lemma not in self.lexicon.unnamed_heads:
+        """ "A senior Russian source", "officials", "one diplomat", "a Ukrainian soldier": an
+        unnamed speaker, with the party the phrase (or the group it picks up) implies."""
+        if head.pos_ != "NOUN":
             return None
-        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "amod")}
+        lemma = head.lemma_.lower()
+        if lemma in self.lexicon.document_heads:
+            return None
         quantifiers = self.lexicon.unnamed_determiners
-        definite = any(
-            c.dep_ in ("det", "poss") and c.lower_ not in quantifiers for c in head.children
-        )
-        plural = head.tag_ in ("NNS", "NNPS")
-        indefinite = bool(determiners & quantifiers) or (plural and not definite)
-        if not (indefinite or lemma in _ALWAYS_UNNAMED):
+        dets = [c for c in head.children if c.dep_ in ("det", "nummod", "poss", "predet")]
+        counted = any(c.lower_ in quantifiers for c in dets)
+        definite = any(c.dep_ == "poss" or c.lower_ not in quantifiers for c in dets)
+        known = lemma in self.lexicon.unnamed_heads
+        earlier = self._recent_unnamed(lemma, pos)
+        if counted and not definite:
+            unnamed = known or head.tag_ == "NN"  # "a Ukrainian soldier", not "two reports"
+        elif definite:
+            # "the official said": the same unnamed person as before.
+            unnamed = any(c.lower_ == "the" for c in dets) and (
+                lemma in _ALWAYS_UNNAMED or earlier is not None
+            )
+        else:
+            unnamed = known and head.tag_ == "NNS"  # "officials said", "Kremlin sources"
+        if not unnamed:
             return None
         party = self.party_of_phrase(head)
-        if party is None:
-            party = self._recent_unnamed_party(pos)
-        return Speaker(UNNAMED_SOURCE, party or OTHER_PARTY, "unnamed", 0.7, "unnamed")
+        if party is None and earlier is not None and head.tag_ != "NNS":
+            party = earlier.party  # "European officials … One official told the FT"
+        return Speaker(UNNAMED_SOURCE, party or OTHER_PARTY, "unnamed", 0.7, "unnamed", None, lemma)
 
-    def _recent_unnamed_party(self, pos: int) -> str | None:
-        """ "One official told the FT" after "European officials have warned": the same group."""
-        for event in self.recent(pos, 2):
-            if event.speaker.kind == "unnamed" and event.speaker.party != OTHER_PARTY:
-                return event.speaker.party
+    def _recent_unnamed(self, lemma: str, pos: int) -> Speaker | None:
+        for event in self.recent(pos, 3):
+            if event.speaker.kind == "unnamed" and event.speaker.head == lemma:
+                return event.speaker
         return None
 
     def resolve_pronoun(self, head: Token, pos: int, verb: Token | None) -> Speaker | None:

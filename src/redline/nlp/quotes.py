@@ -16,7 +16,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from redline.model import Quote, TextSpan
-from redline.nlp.quote_cues import Cue, CueFinder, is_speech_verb, speaker_token
+from redline.nlp.quote_cues import (
+    Cue,
+    CueFinder,
+    SourcePhrase,
+    find_source_phrases,
+    is_speech_verb,
+    speaker_token,
+)
+from redline.nlp.quote_indirect import ReportedSpeech
 from redline.nlp.quote_lexicon import SpeechLexicon, load_speech_lexicon
 from redline.nlp.quote_marks import QuoteSpan, pair_quotes, paragraphs
 from redline.nlp.quote_speakers import Speaker, SpeakerResolver
@@ -81,6 +89,8 @@ class _Extractor:
         self.cues = CueFinder(doc, self.spans, lexicon)
         self.speakers = SpeakerResolver(doc, pack, lexicon, self.paragraph_of)
         self.verb_speakers: dict[int, Speaker | None] = {}
+        self.source_speakers: list[tuple[SourcePhrase, Speaker]] = []
+        self._verbs: list[Token] | None = None
 
     def paragraph_of(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.par_starts, char) - 1)
@@ -88,11 +98,21 @@ class _Extractor:
     # -- speech verbs outside quotes -------------------------------------------------------
 
     def _speech_verbs(self) -> list[Token]:
+        if self._verbs is None:
+            quoted = [(s.start, s.end) for s in self.spans if s.depth == 0]
+            self._verbs = [
+                t
+                for t in self.doc
+                if is_speech_verb(t, self.lexicon) and not any(a <= t.idx < b for a, b in quoted)
+            ]
+        return self._verbs
+
+    def _source_phrases(self) -> list[SourcePhrase]:
         quoted = [(s.start, s.end) for s in self.spans if s.depth == 0]
         return [
-            t
-            for t in self.doc
-            if is_speech_verb(t, self.lexicon) and not any(a <= t.idx < b for a, b in quoted)
+            p
+            for p in find_source_phrases(self.doc, self.lexicon)
+            if not any(a <= p.first.idx < b for a, b in quoted)
         ]
 
     def _verb_speaker(self, verb: Token) -> Speaker | None:
@@ -106,15 +126,37 @@ class _Extractor:
 
     # -- direct quotes -----------------------------------------------------------------------
 
-    def _attribute(self, found: _Found) -> None:
+    def _attribute(self, found: _Found, outer: _Found | None) -> None:
         """The speaker from the first cue that names one; keeps the first cue otherwise."""
         cues = self.cues.candidates(found.span)
         found.cue = cues[0] if cues else None
         for cue in cues:
-            speaker = self._cue_speaker(cue, found.span.open)
+            if outer is not None and cue.subject is not None and cue.subject.pos_ == "PRON":
+                speaker = self._inner_pronoun(cue.subject, outer)
+            else:
+                speaker = self._cue_speaker(cue, found.span.open)
             if speaker is not None:
                 found.cue, found.speaker, found.how = cue, speaker, cue.how
                 return
+
+    def _inner_pronoun(self, pronoun: Token, outer: _Found) -> Speaker | None:
+        """In "‘I told them, “never”,’ Putin said" the inner "I" is Putin; in "‘He told me
+        “no”,’ a diplomat said" the inner "he" is someone the text does not name here."""
+        kind = self.lexicon.pronouns.get(pronoun.lower_, "")
+        if kind == "self" or pronoun.lower_ == "we":
+            return outer.speaker
+        return None
+
+    @staticmethod
+    def _outer_of(item: _Found, found: list[_Found]) -> _Found | None:
+        if item.span.depth == 0:
+            return None
+        around = [
+            f
+            for f in found
+            if f.span.depth == item.span.depth - 1 and f.span.start <= item.span.open < f.span.end
+        ]
+        return around[-1] if around else None
 
     def _cue_speaker(self, cue: Cue, pos: int) -> Speaker | None:
         if cue.subject is None:
@@ -169,22 +211,28 @@ class _Extractor:
         found = [_Found(span) for span in self.spans]
         events: list[tuple[int, int, object]] = [(f.span.open, 0, f) for f in found]
         events += [(v.idx, 1, v) for v in self._speech_verbs()]
+        events += [(p.first.idx, 2, p) for p in self._source_phrases()]
         events.sort(key=lambda e: (e[0], e[1]))
         for _, _, item in events:
             if isinstance(item, _Found):
-                self._attribute(item)
+                self._attribute(item, self._outer_of(item, found))
                 if item.speaker is not None:
                     self.speakers.remember(item.span.open, item.speaker)
             elif isinstance(item, Token):
                 speaker = self._verb_speaker(item)
                 if speaker is not None:
                     self.speakers.remember(item.idx, speaker)
+            elif isinstance(item, SourcePhrase):
+                speaker = self.speakers.resolve(item.subject, item.first.idx)
+                if speaker is not None:
+                    self.speakers.remember(item.first.idx, speaker)
+                    self.source_speakers.append((item, speaker))
         self._carry_over(found)
         self._revise_distant_pronouns(found)
         return found
 
     def _revise_distant_pronouns(self, found: list[_Found]) -> None:
-        """"‘…,’ he said." with "he" resolved paragraphs back, then "Trump added: ‘…’" right
+        """ "‘…,’ he said." with "he" resolved paragraphs back, then "Trump added: ‘…’" right
         after: "added" presupposes Trump was the one speaking, so "he" is Trump."""
         outer = [f for f in found if f.span.depth == 0]
         for index, item in enumerate(outer):
@@ -309,39 +357,16 @@ class _Extractor:
     # -- indirect speech -------------------------------------------------------------------
 
     def indirect(self) -> list[Quote]:
-        """Reported speech: the complement clause of a speech verb with a known speaker."""
+        """Reported speech: what speech verbs and "according to" phrases attribute."""
         quoted = [(s.start, s.end) for s in self.spans if s.depth == 0]
-        records = []
+        reported = ReportedSpeech(self.doc, quoted, self._sentence)
+        records: list[Quote] = []
         for verb in self._speech_verbs():
             speaker = self.verb_speakers.get(verb.i)
-            if speaker is None:
-                continue
-            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-            if not clauses:
-                continue
-            clause = clauses[0]
-            tokens = [t for t in clause.subtree if not t.is_punct or t.i != clause.right_edge.i]
-            start = min(t.idx for t in tokens)
-            end = max(t.idx + len(t.text) for t in tokens)
-            inside = sum(min(end, b) - max(start, a) for a, b in quoted if a < end and start < b)
-            if inside > 0.5 * (end - start):
-                continue  # the complement is the direct quote itself
-            records.append(
-                Quote(
-                    text=self.doc.text[start:end],
-                    start=start,
-                    end=end,
-                    speaker=speaker.actor,
-                    party=speaker.party,
-                    kind="indirect",
-                    cue=verb.text,
-                    cue_start=verb.idx,
-                    cue_end=verb.idx + len(verb.text),
-                    resolution=speaker.resolution,
-                    confidence=round(min(0.8, speaker.confidence), 2),
-                    sentence=self._sentence(min(start, verb.idx), end),
-                )
-            )
+            if speaker is not None:
+                records.extend(reported.from_verb(verb, speaker))
+        for phrase, speaker in self.source_speakers:
+            records.extend(reported.from_source_phrase(phrase, speaker))
         return records
 
 

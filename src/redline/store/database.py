@@ -46,6 +46,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
+    # In WAL mode NORMAL cannot corrupt the database; it only skips an fsync per commit, which
+    # matters with one transaction per article.
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
@@ -100,14 +103,13 @@ class Store:
 
     def add_article(self, article: Article) -> AddResult:
         """Store an article unless it is already there; link versions and near-duplicates."""
-        index = self._near_duplicates()
-        minhash = signature(article.text)
         try:
+            existing = self._cluster_of(article.id)
+            if existing is not None:
+                return AddResult("duplicate", article.id, existing, related=article.id)
+            index = self._near_duplicates()
+            minhash = signature(article.text)
             with self.engine.begin() as conn:
-                if conn.execute(sa.select(A.c.id).where(A.c.id == article.id)).first():
-                    cluster = conn.execute(
-                        sa.select(A.c.cluster).where(A.c.id == article.id)).scalar_one()
-                    return AddResult("duplicate", article.id, cluster, related=article.id)
                 result = self._place(conn, article, index, minhash)
                 conn.execute(sa.insert(A).values(
                     id=article.id, url=article.url, title=article.title,
@@ -123,6 +125,11 @@ class Store:
                 f"cannot store article {article.id} ({article.origin}): {exc}") from exc
         index.add(article.id, minhash)
         return result
+
+    def _cluster_of(self, article_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            cluster = conn.execute(sa.select(A.c.cluster).where(A.c.id == article_id)).scalar()
+        return None if cluster is None else str(cluster)
 
     def _place(self, conn: sa.Connection, article: Article, index: NearDuplicateIndex,
                minhash: Any) -> AddResult:
@@ -175,10 +182,13 @@ class Store:
             raise AmbiguousIdError(f"prefix {id_or_prefix!r} matches several articles: {shown}")
         return reads.article_from_row(rows[0])
 
-    def pending_extraction(self) -> list[Article]:
-        """Stored articles that have no extraction yet (new, or left by an interrupted run)."""
-        query = sa.select(A).where(A.c.extractor_version.is_(None)).order_by(
-            A.c.ingested_at, A.c.id)
+    def pending_extraction(self, current_version: str | None = None) -> list[Article]:
+        """Stored articles that have no extraction yet (new, or left by an interrupted run);
+        with ``current_version``, also those extracted by any other extractor version."""
+        wanted: sa.ColumnElement[bool] = A.c.extractor_version.is_(None)
+        if current_version is not None:
+            wanted = sa.or_(wanted, A.c.extractor_version != current_version)
+        query = sa.select(A).where(wanted).order_by(A.c.ingested_at, A.c.id)
         with self.engine.connect() as conn:
             return [reads.article_from_row(row).article for row in conn.execute(query)]
 
@@ -191,9 +201,15 @@ class Store:
         self._add_note(schema.ingest_warnings, warning)
 
     def _add_note(self, table: sa.Table, note: Rejection) -> None:
+        """Insert a note unless the same one (source, stage, reason) is already recorded, so
+        re-running over the same bad input does not pile up copies."""
+        same = sa.select(table.c.id).where(
+            table.c.source == note.source, table.c.stage == note.stage,
+            table.c.reason == note.reason).limit(1)
         with self.engine.begin() as conn:
-            conn.execute(sa.insert(table).values(
-                source=note.source, stage=note.stage, reason=note.reason, at=_now()))
+            if conn.execute(same).first() is None:
+                conn.execute(sa.insert(table).values(
+                    source=note.source, stage=note.stage, reason=note.reason, at=_now()))
 
     def list_rejections(self) -> list[StoredNote]:
         return self._list_notes(schema.rejected)
