@@ -12,8 +12,9 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
+from redline.analysis.positions import position_matrix
 from redline.cli import app
-from redline.cli.analysis_commands import render_demo_summary
+from redline.cli.analysis_commands import matrix_table, render_demo_summary
 from redline.store import open_store
 
 from .records import fill_store, sample_claims, sample_plans
@@ -30,8 +31,9 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def run(*args: str) -> tuple[int, str]:
+    """Exit code, and stdout on success (the data) or everything on failure (the messages)."""
     result = runner.invoke(app, list(args))
-    return result.exit_code, result.output
+    return result.exit_code, result.stdout if result.exit_code == 0 else result.output
 
 
 def test_positions_table_json_and_csv(db: str) -> None:
@@ -131,3 +133,21 @@ def test_demo_summary_renders_matrix_and_shifts(db: str) -> None:
 def test_an_unknown_issue_is_refused(db: str) -> None:
     code, out = run("shifts", "--db", db, "--issue", "ceasfire")
     assert code == 2 and "unknown issue 'ceasfire'" in out and "ceasefire" in out
+
+
+def test_timeline_reads_a_surname_as_the_canonical_actor(db: str) -> None:
+    result = runner.invoke(app, ["timeline", "--db", db, "--actor", "putin", "-f", "json"])
+    rows = json.loads(result.stdout)
+    assert result.exit_code == 0 and {r["actor"] for r in rows} == {"Vladimir Putin"}
+    assert "reading 'putin' as 'Vladimir Putin'" in result.stderr
+    assert {r["issue"] for r in rows} == {"territory_regions", "ceasefire", "military_aid"}
+
+
+def test_positions_by_actor_table(db: str) -> None:
+    code, out = run("positions", "--db", db, "--by", "actor")
+    assert code == 0 and "Positions as of latest" in out
+    matrix = position_matrix(sample_claims(), by="actor")
+    console = Console(record=True, width=250)
+    console.print(matrix_table(matrix, {}))
+    text = console.export_text()
+    assert "Vladimir Putin" in text and "(russia)" in text and "reject ?" in text

@@ -11,9 +11,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from redline.analysis import export
-from redline.model import Article
+from redline.model import UNNAMED_SOURCE, Article, Quote, SourcedQuote, TextSpan
 
-from .records import sample_claims, sample_plans
+from .records import prov, sample_claims, sample_plans
 
 
 def test_claim_rows_flatten_evidence_and_provenance() -> None:
@@ -64,3 +64,29 @@ def test_article_rows() -> None:
     article = Article(id="x", text="Some text.", published=date(2025, 1, 2), source="AP")
     (row,) = export.article_export_rows([article], {"x": "c1"})
     assert row["chars"] == 10 and row["cluster"] == "c1"
+
+
+def test_quote_rows_and_speakers_in_the_actor_list() -> None:
+    provenance = prov("q1", date(2025, 3, 4), "TASS")
+    quotes = [
+        SourcedQuote(
+            Quote(
+                "We will not accept troops",
+                0,
+                25,
+                "Sergei Lavrov",
+                "russia",
+                "direct",
+                cue="said",
+                sentence=TextSpan(0, 30, "sentence"),
+            ),
+            provenance,
+        ),
+        SourcedQuote(
+            Quote("talks are close to a deal", 40, 65, UNNAMED_SOURCE, "", "direct"), provenance
+        ),
+    ]
+    rows = export.quote_export_rows(quotes)
+    assert rows[0]["sentence"] == "sentence" and rows[0]["source"] == "TASS"
+    actors = export.actor_export_rows([], quotes)
+    assert [(a["actor"], a["quotes"], a["claims"]) for a in actors] == [("Sergei Lavrov", 1, 0)]

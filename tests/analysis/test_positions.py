@@ -129,3 +129,26 @@ def test_a_zero_day_window_keeps_only_the_latest_day() -> None:
     assert cell is not None and cell.stance == "accept" and not cell.disputed
     wider = position_matrix(records, by="actor", window_days=1).cell("Putin", "ceasefire")
     assert wider is not None and wider.stance == "reject" and wider.disputed
+
+
+def test_flat_rows_carry_evidence_and_citations() -> None:
+    matrix = position_matrix(sample_claims(), issues=["military_aid"])
+    (row,) = matrix_rows(matrix)
+    assert row["citations"] == "Reuters, 2025-03-19"
+    assert row["urls"] == "https://news.example/a12"
+    assert str(row["evidence"]).startswith("The Kremlin said a complete halt")
+
+
+def test_a_claim_without_actor_has_a_visible_row() -> None:
+    matrix = position_matrix([claim("", "ceasefire", "accept", D(2025, 3, 1))], by="actor")
+    assert matrix.rows == ("(unknown actor)",)
+
+
+def test_a_fresh_rumour_does_not_freshen_an_older_statement() -> None:
+    records = [
+        claim("Putin", "ceasefire", "accept", D(2025, 3, 1), article="a", status="stated"),
+        claim("Putin", "ceasefire", "accept", D(2025, 3, 7), article="b", status="alleged"),
+        claim("Putin", "ceasefire", "reject", D(2025, 3, 5), article="c", status="stated"),
+    ]
+    cell = position_matrix(records, by="actor").cell("Putin", "ceasefire")
+    assert cell is not None and cell.stance == "reject" and cell.disputed

@@ -55,3 +55,11 @@ def test_status_rank_and_compatibility() -> None:
 
 def test_missing_party_is_unknown() -> None:
     assert party_of(claim("Somebody", "ceasefire", "accept", None, party="")) == "unknown"
+
+
+def test_deduplicate_prefers_a_firm_copy_whatever_the_order() -> None:
+    day = date(2025, 3, 5)
+    borderline = claim("Putin", "ceasefire", "accept", day, article="x1", optional=True)
+    firm = claim("Putin", "ceasefire", "accept", day, article="x1")
+    for records in ([borderline, firm], [firm, borderline]):
+        assert [r.claim.optional for r in deduplicate(records)] == [False]

@@ -56,3 +56,8 @@ def test_looks_binary() -> None:
     assert looks_binary(b"abc\x00def")
     assert not looks_binary(b"plain text\n\twith tabs\r\n")
     assert not looks_binary(codecs.BOM_UTF8 + b"text")
+
+
+def test_valid_utf8_with_nul_bytes_is_binary() -> None:
+    with pytest.raises(EncodingError, match="binary"):
+        decode_bytes(b"\x00" * 4096, "zeros.txt")

@@ -65,7 +65,7 @@ def db(tmp_path: Path) -> Iterator[str]:
 def test_actor_counts(db: str) -> None:
     with open_store(db) as store:
         counts = actor_counts(store)
-        assert [(c.name, c.mentions, c.articles) for c in counts][0] == ("Vladimir Putin", 3, 2)
+        assert (counts[0].name, counts[0].mentions, counts[0].articles) == ("Vladimir Putin", 3, 2)
         assert {c.name for c in counts} == {
             "Vladimir Putin",
             "Russia",

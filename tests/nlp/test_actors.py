@@ -281,3 +281,63 @@ def test_component_registered_and_runs_in_a_pipeline(nlp: Language) -> None:
     pipeline.add_pipe("redline_actors", config={"pack": "russia-ukraine"})
     doc = pipeline("Keir Starmer met Emmanuel Macron in Paris.")
     assert [m.actor for m in doc._.mentions][:2] == ["Keir Starmer", "Emmanuel Macron"]
+
+
+def test_same_group_named_two_ways_is_one_actor(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("A Kremlin-linked think tank wrote a memo. The pro-Kremlin think tank was cited.")
+    groups = {m.actor for m in doc._.mentions if m.kind == "group"}
+    assert groups == {"Kremlin-linked think tank"}
+
+
+def test_document_is_attributed_to_its_author(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run(
+        "A classified document from a Kremlin-linked think tank was leaked. "
+        "Officials were worried. The document said peacekeepers were unacceptable. "
+        "It also suggests a buffer zone."
+    )
+    documents = [m for m in doc._.mentions if m.resolution == "document"]
+    assert [m.text for m in documents] == ["document", "document"]
+    assert {m.actor for m in documents} == {"Kremlin-linked think tank"}
+    assert found(doc, "It").actor == "Kremlin-linked think tank"
+
+
+def test_entourage_speaks_for_the_side(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Putin mouthpieces have warned against peacekeepers.")
+    proxy = found(doc, "Putin mouthpieces")
+    assert (proxy.actor, proxy.kind, proxy.resolution) == ("Russia", "state", "description")
+    assert found(doc, "Putin").actor == "Vladimir Putin"
+
+
+def test_expletive_it_is_not_resolved(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Moscow rejected the idea. 'It is absolutely unacceptable to us,' she said.")
+    assert not [m for m in doc._.mentions if m.text == "It"]
+
+
+def test_unlisted_transliteration_of_a_pack_person(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Sergiy Lavrov met the press. Ivan Lavrov, a farmer, did not.")
+    assert found(doc, "Sergiy Lavrov").actor == "Sergey Lavrov"
+    stranger = found(doc, "Ivan Lavrov")
+    assert (stranger.actor, stranger.resolution) == ("Ivan Lavrov", "ner")
+
+
+def test_surname_needing_an_introduction(run) -> None:  # type: ignore[no-untyped-def]
+    alone = run("Austin is hot in summer.")._.mentions
+    assert not [m for m in alone if m.actor == "Lloyd Austin"]
+    doc = run("Lloyd Austin spoke in Brussels. Austin said aid would continue.", date(2024, 6, 1))
+    assert [m.actor for m in doc._.mentions if m.text == "Austin"] == ["Lloyd Austin"]
+
+
+def test_title_owned_by_another_country_is_not_the_pack_holder(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Britain's national security adviser flew to Kyiv.", date(2025, 2, 1))
+    assert not [m for m in doc._.mentions if m.actor == "Mike Waltz"]
+
+
+def test_dateline_is_a_place(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("KYIV, Feb 12 (Reuters) - Kyiv rejected the plan.")
+    dateline, actor = [m for m in doc._.mentions if m.actor == "Ukraine"][:2]
+    assert dateline.confidence < 0.5 < actor.confidence
+
+
+def test_a_persons_subordinate_is_not_the_person(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Vladimir Putin spoke. Putin's aide said nothing.")
+    assert not [m for m in doc._.mentions if "aide" in m.text]

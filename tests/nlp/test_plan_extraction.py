@@ -119,6 +119,7 @@ def test_unknown_plan_keeps_its_phrase_and_size(nlp: Language) -> None:
     plan = only(plans_of(nlp, "Diplomats say a new 12-point peace plan drafted by Freedonia will "
                          "be presented next week. The plan calls for a truce."))
     assert (plan.name, plan.pack_plan, plan.n_points) == ("12-point peace plan", None, 12)
+    assert plan.proposer == "Freedonia"
     assert points_by_number(plan) == {None: ("ceasefire",)}
 
 
@@ -164,3 +165,44 @@ def test_spans_point_into_the_text(nlp: Language) -> None:
     plan = only(plans_of(nlp, text))
     point = plan.points[0]
     assert text[point.start : point.end] == point.text == "Point four requires a truce"
+
+
+def test_two_points_in_one_sentence_are_cut_apart(nlp: Language) -> None:
+    plan = only(plans_of(nlp, "Westland's ten-point plan was leaked. Point four requires a truce "
+                         "along the line of control, and point 5 calls for the release of all "
+                         "prisoners."))
+    assert [(p.n, p.issues, p.text) for p in plan.points] == [
+        (4, ("ceasefire", "border"), "Point four requires a truce along the line of control"),
+        (5, ("prisoners",), "point 5 calls for the release of all prisoners"),
+    ]
+
+
+def test_relative_clause_and_passive_proposer(nlp: Language) -> None:
+    text = ("The plan was drafted by Anna Weiss. It is a plan that would freeze the front line "
+            "and that requires a truce.")
+    plan = only(plans_of(nlp, text, day=date(2030, 2, 1)))
+    assert (plan.proposer, plan.pack_plan) == ("Anna Weiss", "weiss-plan")
+    assert {i for p in plan.points for i in p.issues} == {"border", "ceasefire"}
+
+
+def test_a_vague_proposal_with_no_terms_is_not_a_plan(nlp: Language) -> None:
+    assert plans_of(nlp, "Nordgrad's proposal was discussed at length.", day=None) == []
+    plan = only(plans_of(nlp, "Nordgrad's ceasefire proposal was discussed.", day=None))
+    assert (plan.name, plan.proposer) == ("Nordgrad's ceasefire proposal", "Northland")
+
+
+def test_size_stated_by_the_clause_and_the_original_plan(nlp: Language) -> None:
+    text = ("Westland and Southland have drawn up a revised framework after talks in Sudberg, "
+            "replacing the ten-point plan. The new framework has six points. The original plan "
+            "required Southland to accept a truce.")
+    found = {p.pack_plan: p for p in plans_of(nlp, text, day=date(2030, 6, 5))}
+    assert sorted(found, key=str) == ["six-point-plan", "ten-point-plan"]
+    assert found["six-point-plan"].proposer == "Westland"
+    assert found["six-point-plan"].points == ()
+    assert [p.issues for p in found["ten-point-plan"].points] == [("ceasefire",)]
+
+
+def test_a_subject_the_pack_does_not_know_does_not_block_a_known_plan(nlp: Language) -> None:
+    plan = only(plans_of(nlp, "Diplomats presented the ten-point plan. The Gazette published "
+                         "the 10-point plan in full."))
+    assert plan.pack_plan == "ten-point-plan"

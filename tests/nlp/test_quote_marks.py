@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from redline.nlp.quote_lexicon import load_speech_lexicon
-from redline.nlp.quote_marks import QUOTE_MARKS, classify_mark, pair_quotes
+from redline.nlp.quote_marks import QUOTE_MARKS, classify_mark, pair_quotes, paragraphs
 
 ELISIONS = load_speech_lexicon().elisions
 
@@ -116,7 +116,24 @@ def test_apostrophe_classification_from_neighbours() -> None:
 
 @given(st.text(alphabet=st.sampled_from(list("ab ,.\n") + list(QUOTE_MARKS)), max_size=60))
 def test_pairing_never_fails_and_spans_stay_inside_the_text(text: str) -> None:
+    blocks = paragraphs(text)
     for span in pair_quotes(text, ELISIONS):
         assert 0 <= span.open < span.start <= span.end <= len(text)
         assert span.close is None or span.end <= span.close
-        assert "\n" not in text[span.start : span.end]
+        start, end = blocks[span.paragraph]
+        assert start <= span.open and span.after <= end
+
+
+def test_hard_wrapped_text_pairs_across_line_breaks() -> None:
+    text = (
+        "The minister spoke to reporters on Monday after the meeting and\n"
+        "said: “We are not going to give up any of our land, not now\n"
+        "and not ever, whatever they offer us,” before leaving the room.\n"
+        "\n"
+        "Talks are due to resume next week in a neutral city, officials\n"
+        "said, though no date has been set for the next round yet.\n"
+    )
+    assert quoted(text) == [
+        "We are not going to give up any of our land, not now\n"
+        "and not ever, whatever they offer us,"
+    ]

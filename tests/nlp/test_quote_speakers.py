@@ -87,9 +87,9 @@ def hand_mentions(text: str) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def run(nlp: Language, text: str) -> list[Quote]:
+def run(nlp: Language, text: str, extra: tuple[Mention, ...] = ()) -> list[Quote]:
     doc: Doc = nlp(text)
-    doc._.mentions = hand_mentions(text)
+    doc._.mentions = sorted([*hand_mentions(text), *extra], key=lambda m: m.start)
     doc._.published = date(2025, 1, 1)
     return extract_quotes(doc, PACK)
 
@@ -397,3 +397,62 @@ def test_inner_he_is_not_the_outer_speaker(nlp: Language) -> None:
     text = "“He told me ‘no deal, not now’ and walked out of the room,” one diplomat recalled."
     inner = [q for q in run(nlp, text) if q.text == "no deal, not now"]
     assert [(q.kind, q.speaker) for q in inner] == [("fragment", "")]
+
+
+def test_expletive_it_is_not_a_speaker(nlp: Language) -> None:
+    text = "Marin spoke first.\nIt is important to note that no meeting has been confirmed yet."
+    assert [q.text for q in run(nlp, text) if q.kind == "indirect"] == []
+
+
+def test_a_question_is_not_reported_content(nlp: Language) -> None:
+    text = "Hale asked what Northland could offer in return for a pause in the fighting."
+    assert [q for q in run(nlp, text) if q.kind == "indirect"] == []
+
+
+def test_according_to_reports_indirect_content(nlp: Language) -> None:
+    quotes = run(nlp, "According to Marin, the border talks will resume in the spring.")
+    indirect = [(q.speaker, q.cue, q.text) for q in quotes if q.kind == "indirect"]
+    assert indirect == [
+        ("Olga Marin", "According to", "the border talks will resume in the spring")
+    ]
+
+
+def test_hard_wrapped_article_keeps_the_cue_on_the_next_line(nlp: Language) -> None:
+    text = (
+        "The minister spoke to reporters on Monday after the long meeting.\n"
+        "“We are not going to give up any of our land, not now and not\n"
+        "ever, whatever they offer us,” Brodsky said before he left the\n"
+        "room.\n"
+        "\n"
+        "Talks are due to resume next week in a neutral city, though no\n"
+        "date has been set for the next round yet, officials in the capital\n"
+        "said on Tuesday.\n"
+    )
+    assert [q[1] for q in direct(run(nlp, text))] == ["Ivan Brodsky"]
+
+
+def test_quote_after_a_sentence_introducing_the_speaker(nlp: Language) -> None:
+    text = (
+        "Hale said the talks were useful.\n"
+        "Marin was blunt. “We reject this plan entirely and without any reservation.”"
+    )
+    assert direct(run(nlp, text))[0][1] == "Olga Marin"
+
+
+def test_participle_after_a_comma_is_a_cue(nlp: Language) -> None:
+    text = "Brodsky hit back on Telegram, writing: 'Their threats will not stop us from defending.'"
+    assert direct(run(nlp, text))[0][1] == "Ivan Brodsky"
+
+
+def test_apposed_name_beats_a_description_over_the_head(nlp: Language) -> None:
+    text = "The Northern leader's chief of staff, Olga Marin, said: “The plans are well advanced.”"
+    wrong = Mention(0, 28, text[:28], "Ivan Brodsky", "north", "description", 0.6, "person")
+    assert direct(run(nlp, text, (wrong,)))[0][1] == "Olga Marin"
+
+
+def test_unknown_named_speaker_is_not_replaced_by_a_neighbour(nlp: Language) -> None:
+    text = (
+        "Hale said the talks were useful.\n"
+        "“That was a mistake we will not repeat again,” the deputy governor of the region said."
+    )
+    assert direct(run(nlp, text))[0][1] == ""

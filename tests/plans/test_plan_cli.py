@@ -70,7 +70,7 @@ def test_show_lists_points_sources_and_stances(db: str) -> None:
     assert result.exit_code == 0, result.output
     assert "cut back on its army" in result.output
     assert "ukraine: reject" in result.output
-    assert "russia: accept" in result.output  # the plan as a whole
+    assert "russia (Vladimir Putin): accept" in result.output  # the plan as a whole
 
 
 def test_compare_puts_plans_side_by_side(db: str) -> None:

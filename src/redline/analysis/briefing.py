@@ -35,7 +35,7 @@ from redline.analysis.sourcing import (
     firm,
     party_of,
     source_key,
-    status_rank,
+    strongest,
 )
 from redline.analysis.timeline import IssueTimeline, build_timeline
 from redline.model import PlanPoint, SourcedClaim, SourcedPlan

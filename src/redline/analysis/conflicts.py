@@ -29,7 +29,7 @@ from redline.analysis.sourcing import (
     incompatible,
     party_of,
     source_key,
-    status_rank,
+    strongest,
 )
 from redline.model import SourcedClaim
 

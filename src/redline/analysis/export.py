@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from redline.analysis.sourcing import UNKNOWN_PARTY, claim_date, source_key
-from redline.model import Article, Provenance, SourcedClaim, SourcedPlan, SourcedQuote
+from redline.model import (
+    UNNAMED_SOURCE,
+    Article,
+    Provenance,
+    SourcedClaim,
+    SourcedPlan,
+    SourcedQuote,
+)
 
 ExportKind = Literal["claims", "quotes", "plans", "actors", "articles"]
 ExportFormat = Literal["csv", "jsonl", "parquet"]
@@ -214,8 +221,8 @@ def actor_export_rows(
             days[name].append(day)
     for quoted in quotes:
         name = quoted.quote.speaker
-        if not name:
-            continue  # a quote whose speaker was not found names no actor
+        if not name or name == UNNAMED_SOURCE:
+            continue  # an unknown or unnamed speaker is no actor
         parties.setdefault(name, quoted.quote.party or UNKNOWN_PARTY)
         counts[name]["quotes"] += 1
         sources[name].add(source_key(quoted.provenance))

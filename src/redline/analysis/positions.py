@@ -7,7 +7,8 @@ How a cell is chosen (the same rule everywhere a "current position" is shown):
 2. Recency picks the window: claims dated from ``window_days`` days before the latest
    claim's date ``D`` up to ``D`` (0 keeps ``D`` alone); older claims are history.
 3. Within the window, rank beats recency: stated outranks reported outranks alleged. Among
-   stances of equal rank the more recent wins, then the one with more independent sources,
+   stances of equal rank the more recent wins (judged by its claims of that rank, so a fresh
+   rumour does not freshen an old statement), then the one with more independent sources,
    then a fixed stance order (only to make the choice deterministic).
 4. Borderline claims (``optional``) count only where nothing firmer is on record.
 5. The cell counts independent sources (near-duplicate clusters) for the winning stance,
@@ -109,7 +110,13 @@ def choose_cell(
     def score(stance: str) -> tuple[int, int, int, int]:
         group = by_stance[stance]
         best_rank = min(status_rank(r.claim.status) for r in group)
-        days = [d.toordinal() for r in group if (d := claim_date(r)) is not None]
+        # Recency among equals is the recency of the claims at that rank: a fresh rumour
+        # does not make an older statement newer.
+        days = [
+            d.toordinal()
+            for r in group
+            if status_rank(r.claim.status) == best_rank and (d := claim_date(r)) is not None
+        ]
         return (best_rank, -max(days, default=0), -independent_sources(group), stance_order(stance))
 
     winner = min(by_stance, key=score)

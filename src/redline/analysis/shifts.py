@@ -38,6 +38,7 @@ from redline.analysis.sourcing import (
     source_key,
     stance_order,
     status_rank,
+    strongest,
 )
 from redline.model import SourcedClaim
 

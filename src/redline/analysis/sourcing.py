@@ -70,14 +70,19 @@ def deduplicate(records: Iterable[SourcedClaim]) -> list[SourcedClaim]:
     """Drop repeated records: one position per (source, actor, issue, stance, date).
 
     Syndicated copies of a story and records stored twice say the same thing once; the copy
-    kept is the one with the strongest status, so a duplicate never weakens a position.
+    kept is the firmest (strongest status, then not borderline), so a duplicate never weakens
+    a position, whatever order the records come in.
     """
+
+    def firmness(record: SourcedClaim) -> tuple[int, bool]:
+        return (status_rank(record.claim.status), record.claim.optional)
+
     best: dict[tuple[str, str, str, str, date | None], SourcedClaim] = {}
     for record in records:
         c = record.claim
         key = (source_key(record.provenance), c.actor, c.issue, c.stance, claim_date(record))
         kept = best.get(key)
-        if kept is None or status_rank(c.status) < status_rank(kept.claim.status):
+        if kept is None or firmness(record) < firmness(kept):
             best[key] = record
     return list(best.values())
 

@@ -22,7 +22,7 @@ from redline.analysis.sourcing import (
     evidence_text,
     incompatible,
     party_of,
-    status_rank,
+    strongest,
 )
 from redline.model import SourcedClaim
 

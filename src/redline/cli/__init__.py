@@ -13,6 +13,9 @@ from redline.cli import (  # noqa: F401  (importing registers the commands)
 )
 from redline.cli.app import app
 
+# `redline demo` ends with where each side stands and what moved (issue 7).
+ingest_commands.DEMO_SECTIONS.append(analysis_commands.render_demo_summary)
+
 
 def main() -> None:
     app()

@@ -8,8 +8,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -30,7 +29,8 @@ from redline.analysis.positions import matrix_rows as position_rows
 from redline.analysis.shifts import Shift, detect_shifts, shift_rows
 from redline.analysis.timeline import IssueTimeline, build_timeline, timeline_rows
 from redline.cli.app import EXIT_USAGE, app, console, err_console
-from redline.errors import PackError, RedlineError
+from redline.cli.ingest_commands import DbOption, opened_store
+from redline.errors import PackError
 
 if TYPE_CHECKING:
     from redline.store import Store
@@ -66,10 +66,6 @@ class RowKind(StrEnum):
     actor = "actor"
 
 
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="Database URL or SQLite path [default: $REDLINE_DB or redline.db]."),
-]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 PackOption = Annotated[str, typer.Option(help="Domain pack for issue labels and ordering.")]
 SinceOption = Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")]
@@ -95,20 +91,6 @@ def _parse_date(value: str | None, option: str) -> date | None:
         raise _fail(f"{option} {value!r} is not a date (expected YYYY-MM-DD)") from None
 
 
-@contextmanager
-def _opened(db: str | None) -> Iterator[Store]:
-    from redline.store import open_store
-
-    try:
-        store = open_store(db)
-    except RedlineError as exc:
-        raise _fail(str(exc)) from exc
-    try:
-        yield store
-    finally:
-        store.close()
-
-
 def _pack_order(pack: str) -> tuple[dict[str, str], list[str]]:
     """Issue labels (in pack order) and party order; empty when the pack cannot be loaded."""
     from redline.packs import load_pack
@@ -119,6 +101,27 @@ def _pack_order(pack: str) -> tuple[dict[str, str], list[str]]:
         err_console.print(f"[yellow]warning:[/yellow] {exc}; showing issue ids")
         return {}, []
     return {i.id: i.label for i in loaded.issues}, [p.id for p in loaded.parties]
+
+
+def _canonical_actor(name: str, pack: str) -> str:
+    """The pack's canonical name for what the user typed: a name, alias, metonym or surname.
+
+    Claims are stored under canonical names, so ``--actor Putin`` would otherwise find nothing.
+    A surname that fits several actors, or a name the pack does not know, is left as typed.
+    """
+    from redline.packs import load_pack
+
+    try:
+        actors = load_pack(pack).actors
+    except PackError:
+        return name
+    folded = name.strip().casefold()
+    for actor in actors:
+        spellings = [actor.name, *actor.aliases, *actor.metonyms]
+        if folded in (s.casefold() for s in spellings):
+            return actor.name
+    by_surname = [a.name for a in actors if a.name.split()[-1].casefold() == folded]
+    return by_surname[0] if len(by_surname) == 1 else name
 
 
 def _check_issues(issues: Sequence[str | None], labels: dict[str, str]) -> None:
@@ -212,7 +215,7 @@ def positions(
     day = _parse_date(as_of, "--as-of")
     labels, parties = _pack_order(pack)
     _check_issues(issue or [], labels)
-    with _opened(db) as store:
+    with opened_store(db) as store:
         claims = store.read_claims(until=day)
     matrix = position_matrix(
         claims,
@@ -271,9 +274,13 @@ def timeline(
     """An actor's or party's claims in date order, grouped by issue, marking each change."""
     if actor is None and party is None:
         raise _fail("give --actor NAME or --party PARTY")
+    if actor is not None and (canonical := _canonical_actor(actor, pack)) != actor:
+        if canonical.casefold() != actor.casefold():
+            err_console.print(f"reading {actor!r} as {canonical!r}")
+        actor = canonical
     labels, _ = _pack_order(pack)
     _check_issues([issue], labels)
-    with _opened(db) as store:
+    with opened_store(db) as store:
         claims = store.read_claims(actor=actor, party=party, issue=issue)
     timelines = build_timeline(
         claims, actor=actor, party=party, issue=issue, issue_order=list(labels)
@@ -337,7 +344,7 @@ def shifts(
     start, end = _parse_date(since, "--since"), _parse_date(until, "--until")
     labels, _ = _pack_order(pack)
     _check_issues([issue], labels)
-    with _opened(db) as store:
+    with opened_store(db) as store:
         # The whole history is read: a shift in the period may depart from an older position.
         claims = store.read_claims(issue=issue, until=end)
     found = detect_shifts(
@@ -385,7 +392,7 @@ def conflicts(
     start, end = _parse_date(since, "--since"), _parse_date(until, "--until")
     labels, _ = _pack_order(pack)
     _check_issues([issue], labels)
-    with _opened(db) as store:
+    with opened_store(db) as store:
         claims = store.read_claims(issue=issue)
     found = find_conflicts(claims, since=start, until=end, issue=issue, window_days=window_days)
     if fmt is not OutputFormat.table:
@@ -417,7 +424,7 @@ def brief(
     if end is not None and end < start:
         raise _fail(f"--until {end} is before --since {start}")
     labels, parties = _pack_order(pack)
-    with _opened(db) as store:
+    with opened_store(db) as store:
         claims = store.read_claims(until=end)
         plans = store.read_plan_mentions()
     briefing = build_briefing(
@@ -463,7 +470,7 @@ def export_records(
     """Export records as flat CSV, JSON Lines or Parquet for pandas, DuckDB or a spreadsheet."""
     if fmt is ExportFormat.parquet and out is None:
         raise _fail("--format parquet needs --out FILE (it is a binary format)")
-    with _opened(db) as store:
+    with opened_store(db) as store:
         rows = _export_rows(store, what)
     kind = cast(exports.ExportKind, what.value)
     try:

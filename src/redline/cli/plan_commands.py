@@ -84,7 +84,9 @@ def _day(day: date | None) -> str:
 
 
 def _stance(stance: PartyStance) -> str:
-    return f"{stance.party}: {stance.stance} ({stance.status}, {_day(stance.day)})"
+    who = stance.party if stance.actor.casefold() in {stance.party, ""} else (
+        f"{stance.party} ({stance.actor})")
+    return f"{who}: {stance.stance} ({stance.status}, {_day(stance.day)})"
 
 
 def _plan_json(plan: RegistryPlan) -> dict[str, object]:

@@ -62,12 +62,13 @@ def decode_bytes(data: bytes, source: str) -> str:
         except UnicodeDecodeError as exc:
             raise EncodingError(source, f"invalid {bom_encoding} after its byte-order mark: {exc}",
                                 stage="decode") from exc
+    # Before UTF-8: NUL bytes are valid UTF-8, but no text file has them.
+    if looks_binary(data):
+        raise EncodingError(source, "binary file (not text)", stage="decode")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if looks_binary(data):
-        raise EncodingError(source, "binary file (not text)", stage="decode")
     best = _best_guess(data)
     if best is None or best.chaos > _MAX_CHAOS:
         raise EncodingError(source, "not UTF-8 and no confident guess of its encoding",

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import trafilatura
-
 from redline.errors import EmptyInputError
 from redline.ingest.article import WarningSink, log_warning, make_article
 from redline.ingest.decode import decode_bytes
@@ -16,6 +14,8 @@ from redline.model import Article
 
 def parse_html_article(html: str, origin: str, warn: WarningSink = log_warning) -> Article:
     """The Article in an HTML page; EmptyInputError when trafilatura finds no main text."""
+    import trafilatura  # imported on first use: it is slow to import and often not needed
+
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     text = getattr(document, "text", None) if document is not None else None
     if not text:

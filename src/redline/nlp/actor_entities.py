@@ -1,6 +1,6 @@
 """Named references to actors: the pack's surface forms (with dates, case and context
-checks), people the pack does not know (spaCy PERSON entities), party adjectives before
-collective nouns ("Russian officials") and linked groups ("a Kremlin-linked think tank")."""
+checks), people the pack does not know (spaCy PERSON entities) and party adjectives before
+collective nouns ("Russian officials")."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from redline.nlp.actor_index import CONFIDENCE, ActorIndex, Surface
-from redline.nlp.actor_matching import Draft, RawMatch, SurfaceMatcher, draft_text
+from redline.nlp.actor_index import CONFIDENCE, ActorIndex, Surface, transliteration_key
+from redline.nlp.actor_matching import Draft, RawMatch, SurfaceMatcher
 
 # When two surface forms cover the same text, the more explicit kind wins.
 RANK = {
@@ -47,12 +47,36 @@ def _fits(surface: Surface, raw: RawMatch, doc: Doc, index: ActorIndex) -> bool:
                 return False  # "former Russian president", "deputy foreign minister"
             if before.norm_ in index.adjectives or before.ent_type_ == "NORP":
                 return False  # "Chinese vice president" is not the pack's vice president
+            if before.norm_ == "'s" and before.i > 0:
+                return _owner_agrees(doc[before.i - 1], surface, index)
     return True
+
+
+def _owner_agrees(owner: Token, surface: Surface, index: ActorIndex) -> bool:
+    """ "Britain's national security adviser" is not the US one: a country owning a title
+    must be the title holder's side."""
+    party = index.state_words.get(owner.norm_)
+    if party is not None:
+        return party == surface.actor.party
+    return owner.ent_type_ not in ("GPE", "NORP")
+
+
+def _dateline(doc: Doc, draft: Draft) -> bool:
+    """ "KYIV, Feb 12 (Reuters) -": a capitalised place name opening a paragraph."""
+    first = doc[draft.start]
+    letters = [c for c in first.text if c.isalpha()]
+    if len(letters) < 4 or not all(c.isupper() for c in letters):
+        return False
+    at_line_start = draft.start == 0 or "\n" in doc[draft.start - 1].text_with_ws
+    after = doc[draft.end] if draft.end < len(doc) else None
+    return at_line_start and after is not None and after.text in (",", "(", "-", "–", "—")
 
 
 def _is_place(doc: Doc, draft: Draft, index: ActorIndex) -> bool:
     """A state's name used as a place: "talks in Moscow", "flew to Washington"."""
     lexicon = index.lexicon
+    if _dateline(doc, draft):
+        return True
     root = doc[draft.end - 1]
     prep = root.head if root.dep_ == "pobj" else _previous(doc, draft.start)
     if prep is None or prep.pos_ not in ("ADP", ""):
@@ -78,13 +102,16 @@ def pack_mentions(doc: Doc, matcher: SurfaceMatcher) -> list[Draft]:
             o[0].start_char,
         )
     )
-    taken = bytearray(len(doc))
+    owner: list[int] = [-1] * len(doc)  # token -> index in chosen
     chosen: list[tuple[RawMatch, list[Surface]]] = []
     for raw, surfaces in options:
-        if any(taken[raw.start : raw.end]):
+        overlapped = {owner[i] for i in range(raw.start, raw.end) if owner[i] >= 0}
+        if overlapped:
+            if len(overlapped) == 1:
+                _extend(chosen, overlapped.pop(), raw, surfaces, owner)
             continue
         for i in range(raw.start, raw.end):
-            taken[i] = 1
+            owner[i] = len(chosen)
         chosen.append((raw, surfaces))
     chosen.sort(key=lambda o: o[0].start)
     drafts: list[Draft] = []
@@ -99,8 +126,8 @@ def pack_mentions(doc: Doc, matcher: SurfaceMatcher) -> list[Draft]:
         if resolution == "surname":
             if actor.name in named:
                 confidence = 0.9
-            elif doc[raw.start].ent_type_ in PLACE_ENTITIES:
-                continue  # a well-known surname that is here a place ("Austin, Texas")
+            elif not surface.standalone or doc[raw.start].ent_type_ in PLACE_ENTITIES:
+                continue  # not introduced yet, or here a place ("Austin, Texas")
         draft = Draft(
             raw.start,
             raw.end,
@@ -113,11 +140,69 @@ def pack_mentions(doc: Doc, matcher: SurfaceMatcher) -> list[Draft]:
             actor.kind,
             actor.gender,
         )
-        if actor.kind == "state" and _is_place(doc, draft, index):
+        if actor.kind in ("state", "institution") and _is_place(doc, draft, index):
             draft.confidence = 0.3
         drafts.append(draft)
         named[actor.name] = raw.start
-    return merge_titles_with_names(drafts)
+    return merge_titles_with_names(_with_first_names(doc, drafts, index))
+
+
+def _with_first_names(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[Draft]:
+    """A surname inside a longer PERSON entity: "Sergiy Lavrov" is Sergey Lavrov spelt
+    another way (same initial), while "Ivan Lavrov" is someone else (the mention is dropped
+    and named-entity recognition keeps the stranger)."""
+    person_start: dict[int, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            for i in range(ent.start, ent.end):
+                person_start[i] = ent.start
+    if not person_start:
+        return drafts
+    kept: list[Draft] = []
+    previous_end = 0
+    for draft in drafts:
+        start = person_start.get(draft.start, draft.start)
+        if draft.resolution != "surname" or start >= draft.start or start < previous_end:
+            kept.append(draft)
+            previous_end = draft.end
+            continue
+        actor = index.by_name[draft.actor]
+        initials = {transliteration_key(n.split()[0])[:1] for n in (actor.name, *actor.aliases)}
+        if transliteration_key(doc[start].text)[:1] not in initials:
+            continue
+        draft.start, draft.start_char = start, doc[start].idx
+        draft.resolution, draft.confidence = "alias", 0.85
+        kept.append(draft)
+        previous_end = draft.end
+    return kept
+
+
+def _extend(
+    chosen: list[tuple[RawMatch, list[Surface]]],
+    k: int,
+    raw: RawMatch,
+    surfaces: list[Surface],
+    owner: list[int],
+) -> None:
+    """Two overlapping phrases naming the same actor are one mention covering both: "Saudi
+    Crown Prince Mohammed" + "Mohammed bin Salman"."""
+    kept, kept_surfaces = chosen[k]
+    actors = {s.actor.name for s in surfaces}
+    shared = [s for s in kept_surfaces if s.actor.name in actors]
+    if not shared:
+        return
+    start = min(kept.start, raw.start)
+    end = max(kept.end, raw.end)
+    merged = RawMatch(
+        start,
+        end,
+        min(kept.start_char, raw.start_char),
+        max(kept.end_char, raw.end_char),
+        tuple(shared),
+    )
+    chosen[k] = (merged, shared)
+    for i in range(start, end):
+        owner[i] = k
 
 
 def _pick(surfaces: list[Surface], named: dict[str, int]) -> Surface | None:
@@ -131,7 +216,8 @@ def _pick(surfaces: list[Surface], named: dict[str, int]) -> Surface | None:
     recent = [name for name in by_actor if name in named]
     if recent:
         return by_actor[max(recent, key=lambda name: named[name])]
-    return None
+    standalone = [s for s in by_actor.values() if s.standalone]
+    return standalone[0] if len(standalone) == 1 and standalone[0].resolution == "surname" else None
 
 
 def merge_titles_with_names(drafts: list[Draft]) -> list[Draft]:
@@ -227,6 +313,26 @@ def ner_mentions(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[Draft
             continue
         if len(words) == 1 and doc[end - 1].dep_ not in ("nsubj", "nsubjpass"):
             continue  # a lone unknown word tagged PERSON is more often a place or a name part
+        variant = index.spelling_variant(words)
+        if variant is not None:
+            # "Volodymyr Zelenskyi": a pack person in a spelling the pack does not list.
+            draft = Draft(
+                ent.start,
+                end,
+                start_char,
+                start_char + len(name),
+                variant.name,
+                variant.party,
+                "alias",
+                0.75,
+                "person",
+                variant.gender,
+            )
+            found.append(draft)
+            for i in range(ent.start, end):
+                taken[i] = 1
+            known.setdefault(words[-1], draft)
+            continue
         party = _descriptor_party(doc, ent.start, end, drafts, index)
         draft = Draft(
             ent.start,
@@ -273,7 +379,7 @@ def _like(first: Draft, start: int, end: int, start_char: int, end_char: int, co
     )
 
 
-# ---- party adjectives and linked groups -------------------------------------------------
+# ---- party adjectives -------------------------------------------------------------------
 
 
 def adjective_mentions(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[Draft]:
@@ -324,66 +430,3 @@ def adjective_mentions(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list
         for i in range(token.i, end):
             taken[i] = 1
     return found
-
-
-def group_mentions(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[Draft]:
-    """ "a Kremlin-linked think tank", "pro-Kremlin bloggers": an unnamed group on the side of
-    the actor it is linked to; it replaces the mention of that actor inside it."""
-    lexicon = index.lexicon
-    by_end = {d.end: d for d in drafts if d.kind != "person"}
-    replaced: set[int] = set()
-    groups: list[Draft] = []
-    for token in doc:
-        noun = lexicon.group_nouns.get(token.norm_)
-        end = token.i + 1
-        if noun is None and token.norm_ == "tank" and token.i > 0:
-            noun = lexicon.group_nouns.get(doc[token.i - 1].norm_ + " tank")
-        if noun is None:
-            continue
-        head_start = token.i - 1 if doc[token.i - 1].norm_ == "think" else token.i
-        link = doc[head_start - 1] if head_start > 0 else None
-        linked: Draft | None = None
-        label, start = "", 0
-        if (
-            link is not None
-            and link.norm_ in lexicon.group_links
-            and head_start >= 3
-            and doc[head_start - 2].text == "-"
-        ):
-            linked = by_end.get(head_start - 2)
-            if linked is not None:
-                label = f"{_text(doc, linked)}-{link.text.casefold()}"
-                start = linked.start
-        else:
-            candidate = by_end.get(head_start)
-            if (
-                candidate is not None
-                and candidate.start >= 2
-                and doc[candidate.start - 1].text == "-"
-                and doc[candidate.start - 2].norm_ == "pro"
-            ):
-                linked = candidate
-                label = f"pro-{_text(doc, candidate)}"
-                start = candidate.start - 2
-        if linked is None:
-            continue
-        replaced.add(id(linked))
-        groups.append(
-            Draft(
-                start,
-                end,
-                doc[start].idx,
-                token.idx + len(token.text),
-                f"{label} {noun}",
-                linked.party,
-                "description",
-                0.6,
-                "group",
-                None,
-            )
-        )
-    return [d for d in drafts if id(d) not in replaced] + groups
-
-
-def _text(doc: Doc, draft: Draft) -> str:
-    return draft_text(doc, draft)

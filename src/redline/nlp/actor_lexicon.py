@@ -36,6 +36,10 @@ class ActorLexicon:
     motion_verbs: frozenset[str]
     group_nouns: dict[str, str]
     group_links: frozenset[str]
+    proxy_plurals: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
+    document_verbs: frozenset[str] = frozenset()
+    expletive_heads: frozenset[str] = frozenset()
     role_words: frozenset[str] = frozenset()  # every word of every role group
 
     def __post_init__(self) -> None:
@@ -47,12 +51,20 @@ class ActorLexicon:
         return frozenset(i for i, group in enumerate(self.role_groups) if word in group)
 
     def roles_in(self, phrase: str) -> frozenset[int]:
-        """Role groups named anywhere in a phrase ("Russian foreign minister" -> minister)."""
+        """Role groups named in a phrase, longest words first ("Ukrainian head of state" ->
+        the president group only, not "head")."""
         words = phrase.casefold().replace("'s", " ").split()
         found: set[int] = set()
-        for size in (3, 2, 1):
-            for i in range(len(words) - size + 1):
-                found |= self.role_groups_of(" ".join(words[i : i + size]))
+        i = 0
+        while i < len(words):
+            for size in (3, 2, 1):
+                groups = self.role_groups_of(" ".join(words[i : i + size]))
+                if groups:
+                    found |= groups
+                    i += size
+                    break
+            else:
+                i += 1
         return frozenset(found)
 
 
@@ -86,6 +98,10 @@ def parse_lexicon(raw: dict[str, Any]) -> ActorLexicon:
         motion_verbs=_words(raw, "motion_verbs"),
         group_nouns={str(k).casefold(): str(v) for k, v in (raw.get("group_nouns") or {}).items()},
         group_links=_words(raw, "group_links"),
+        proxy_plurals=_words(raw, "proxy_plurals"),
+        document_nouns=_words(raw, "document_nouns"),
+        document_verbs=_words(raw, "document_verbs"),
+        expletive_heads=_words(raw, "expletive_heads"),
     )
 
 

@@ -155,18 +155,28 @@ class ReferenceResolver:
         sense = self.lexicon.pronouns.get(token.norm_)
         if sense is None or token.pos_ not in ("PRON", "DET", ""):
             return None
+        if token.dep_ == "expl" or (
+            sense.gender == "any"
+            and token.dep_ == "nsubj"
+            and token.head.lemma_.casefold() in self.lexicon.expletive_heads
+        ):
+            return None  # "It is unacceptable that...", "It comes as..."
         here = sentences[token.i]
         best: tuple[tuple[int, int, int], Entry] | None = None
         for entry in reversed(history):
             distance = here - entry.sentence
-            if distance > (0 if sense.same_sentence else PRONOUN_WINDOW):
+            if distance > PRONOUN_WINDOW:
                 break
             draft = entry.draft
+            far = sense.same_sentence and distance > 0
+            if far and not self._document_antecedent(token, entry, distance):
+                continue
             if draft.kind not in sense.kinds or draft.actor == "":
                 continue
             if sense.gender != "any" and draft.gender not in (sense.gender, None):
                 continue
-            if sense.same_sentence and (entry.subject == 2 or _plural(doc, draft)):
+            near = sense.same_sentence and not far
+            if near and (entry.subject == 2 or _plural(doc, draft)):
                 continue
             if _same_clause_object(doc, token, draft):
                 continue
@@ -192,6 +202,15 @@ class ReferenceResolver:
             draft.kind,
             draft.gender,
         )
+
+    def _document_antecedent(self, token: Token, entry: Entry, distance: int) -> bool:
+        """ "The document says... It also suggests...": an "it" that begins a sentence as the
+        subject of a verb of saying may reach a document cited in the sentence before."""
+        if entry.draft.resolution != "document" or distance != 1:
+            return False
+        starts = token.i == 0 or token.nbor(-1).is_sent_end or token.nbor(-1).is_space
+        verb = token.head.lemma_.casefold()
+        return starts and token.dep_ == "nsubj" and verb in self.lexicon.document_verbs
 
     # ---- definite descriptions --------------------------------------------------------
 
@@ -220,6 +239,8 @@ class ReferenceResolver:
         nxt = token.i + 1
         if nxt < len(doc) and (taken[nxt] or doc[nxt].ent_type_ == "PERSON"):
             return None  # "envoy Keith Kellogg": an appositive title, not a reference
+        if nxt < len(doc) and doc[nxt].norm_ == "of" and group_noun is None:
+            return None  # "the head of ...": the complement decides who, not the role word
         # Walk left over the noun phrase's modifiers to its determiner.
         start = first
         modifiers: list[Token] = []
@@ -245,6 +266,8 @@ class ReferenceResolver:
             start -= 1
         if not definite:
             return None
+        if self._possessed_by_person(modifiers, history):
+            return None  # "Putin's aide" is not Putin, and the text does not say who
         party, actor_words = self._constraint(doc, modifiers, history)
         here = sentences[token.i]
         if group_noun is not None:
@@ -263,9 +286,7 @@ class ReferenceResolver:
                 return self._draft(doc, start, token, holder, "title", 0.7)
         groups = lexicon.role_groups_of(key)
         specific = key in lexicon.specific_roles
-        if not specific and party is None:
-            return None
-        window = SPECIFIC_ROLE_WINDOW if specific else GENERIC_ROLE_WINDOW
+        window = SPECIFIC_ROLE_WINDOW if specific or party is not None else GENERIC_ROLE_WINDOW
         fallback: Draft | None = None
         for entry in reversed(history):
             if here - entry.sentence > window:
@@ -275,7 +296,8 @@ class ReferenceResolver:
                 continue
             known = self.index.roles.get(draft.actor, frozenset()) | roles.get(draft.actor, set())
             if groups & known:
-                return self._draft(doc, start, token, draft, "description", 0.6)
+                confidence = 0.6 if specific or party is not None else 0.5
+                return self._draft(doc, start, token, draft, "description", confidence)
             if (
                 fallback is None
                 and party is not None
@@ -286,6 +308,11 @@ class ReferenceResolver:
         if fallback is not None:
             return self._draft(doc, start, token, fallback, "description", 0.4)
         return None
+
+    @staticmethod
+    def _possessed_by_person(modifiers: list[Token], history: list[Entry]) -> bool:
+        indices = {t.i for t in modifiers}
+        return any(e.draft.kind == "person" and e.draft.start in indices for e in history[-8:])
 
     def _constraint(
         self, doc: Doc, modifiers: list[Token], history: list[Entry]

@@ -22,12 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from redline.model import Mention
-from redline.nlp.actor_entities import (
-    adjective_mentions,
-    group_mentions,
-    ner_mentions,
-    pack_mentions,
-)
+from redline.nlp.actor_entities import adjective_mentions, ner_mentions, pack_mentions
+from redline.nlp.actor_groups import document_mentions, group_mentions, proxy_mentions
 from redline.nlp.actor_index import ActorIndex, index_for
 from redline.nlp.actor_lexicon import load_lexicon
 from redline.nlp.actor_matching import Draft, SurfaceMatcher, draft_text
@@ -73,6 +69,8 @@ def find_mentions(doc: Doc, matcher: SurfaceMatcher, resolver: ReferenceResolver
     drafts += ner_mentions(doc, drafts, index)
     drafts += adjective_mentions(doc, drafts, index)
     drafts = group_mentions(doc, drafts, index)
+    drafts += proxy_mentions(doc, drafts, index)
+    drafts += document_mentions(doc, drafts, index)
     drafts.sort(key=lambda d: (d.start, -d.end))
     references = resolver.resolve(doc, drafts)
     wrappers = [r for r in references if r.end - r.start > 1]

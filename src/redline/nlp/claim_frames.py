@@ -62,7 +62,7 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         return subjects, "subject"
     if verb.dep_ == "relcl":
         return [verb.head], "subject"
-    if depth < MAX_CLIMB and verb.dep_ in INHERITING_DEPS and verb.head is not verb:
+    if depth < MAX_CLIMB and verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
         if verb.dep_ == "xcomp" and controlled_by_object(verb):
             return [], "subject"
         return subjects_of(verb.head, depth + 1)
@@ -84,11 +84,11 @@ def matrix_subjects(token: Token) -> list[Token]:
     """The subject of the verb a complement clause reports: "Putin said [the Kremlin was …]"."""
     clause = token
     for _ in range(MAX_CLIMB + 2):
-        if clause.dep_ in ("ccomp", "parataxis") and clause.head is not clause:
+        if clause.dep_ in ("ccomp", "parataxis") and clause.head.i != clause.i:
             subjects, _ = subjects_of(clause.head)
             return subjects
         if clause.dep_ in ("conj", "xcomp", "acomp", "attr", "dobj", "prep", "pobj", "advcl"):
-            if clause.head is clause:
+            if clause.head.i == clause.i:
                 return []
             clause = clause.head
             continue
@@ -135,7 +135,7 @@ def verb_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
     region = _minus(region, [c for c in verb.children if c.dep_ == "agent"])
     region = _minus(region, _condition_clauses(verb, lexicon))
     region = _minus(region, _own_clauses(verb))
-    relative_object = verb.dep_ == "relcl" and holders and holders[0] is not verb.head
+    relative_object = verb.dep_ == "relcl" and holders and holders[0].i != verb.head.i
     if verb.dep_ == "acl" or relative_object:
         head = verb.head  # "a plan endorsed by Trump", "a truce which Ukraine agreed to"
         region |= set(range(head.left_edge.i, head.i + 1))
@@ -195,7 +195,7 @@ def _governing_verb(noun: Token) -> tuple[Token, str] | None:
             return token.head, "object"
         if token.dep_ in SUBJECT_DEPS and token.head.pos_ in ("VERB", "AUX"):
             return token.head, "subject"
-        if token.dep_ in ("pobj", "prep", "conj", "appos") and token.head is not token:
+        if token.dep_ in ("pobj", "prep", "conj", "appos") and token.head.i != token.i:
             token = token.head
             continue
         return None
@@ -239,7 +239,7 @@ def condition_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame |
     """A condition clause under a main clause: the holder is the main clause's subject."""
     main = doc[cue.token]
     clause = doc[cue.clause] if cue.clause is not None else None
-    if clause is None or clause is main:
+    if clause is None or clause.i == main.i:
         return None
     word = doc[cue.start].lower_
     # A bare "if" marks a condition only under a modal or restrictive main clause.

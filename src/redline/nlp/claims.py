@@ -90,10 +90,12 @@ def _adjust_stance(stance: str, cue: StanceCue, holders: list[Holder], seg: Span
     return stance
 
 
-def _hypothetical(token: Token, lexicon: StanceLexicon) -> bool:
+def _hypothetical(token: Token, lexicon: StanceLexicon, seg: Segment) -> bool:
     """Inside a condition ("if Ukraine agreed ...", "should Ukraine be pushed to sign")."""
     node = token
     for _ in range(6):
+        if not seg.start <= node.i < seg.end:
+            return False  # the parse ran across a line break
         if node.dep_ == "advcl":
             marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
             inverted = any(
@@ -103,7 +105,7 @@ def _hypothetical(token: Token, lexicon: StanceLexicon) -> bool:
             )
             if marks & lexicon.condition_words or inverted:
                 return True
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -114,7 +116,9 @@ def _predicted(token: Token, cue: StanceCue, in_quote: bool) -> bool:
     if cue.kind in ("threat", "condition") or cue.stance == "threaten" or in_quote:
         return False
     head = token.head if cue.kind in ("adjective", "evaluation", "phrase") else token
-    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in head.children)
+    modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in head.children)
+    # "would never accept" reports a settled refusal, not a guess.
+    return modal and not (cue.negated and cue.stance == "accept")
 
 
 def _person_over_state(holders: list[Holder], index: HolderIndex, doc: Doc,
@@ -166,18 +170,26 @@ def segment_drafts(
     seg_hits = [h for h in hits if seg.start <= h.start and h.end <= seg.end]
     base_status = hedge_status(span, ctx.hedges)
     evidence = TextSpan(seg.start_char, seg.end_char, doc.text[seg.start_char : seg.end_char])
-    cues = [c for c in find_stance_cues(span, ctx.stance)]
+    cues = find_stance_cues(span, ctx.stance)
     condition_mains = {c.token for c in cues if c.kind == "condition"}
     verbal = [c.token for c in cues if c.kind in VERBAL_KINDS]
     inside = set(range(seg.start, seg.end))
-    for cue in cues:
+    frames = [frame_of(doc, cue, ctx.stance) for cue in cues]
+    # What is demanded or proposed may itself contain "agree"/"refuse": the terms of the
+    # demand ("conditions include Kyiv agreeing never to join NATO"), not a position taken.
+    terms: set[int] = set()
+    for cue, frame in zip(cues, frames, strict=True):
+        if frame is not None and resolve_stance(cue) in ("demand", "propose"):
+            terms |= frame.region
+    for cue, frame in zip(cues, frames, strict=True):
         token = doc[cue.token]
         stance = resolve_stance(cue)
-        frame = frame_of(doc, cue, ctx.stance)
         if stance is None or frame is None:
             continue
+        if stance in ("accept", "reject") and cue.kind in VERBAL_KINDS and cue.token in terms:
+            continue
         if cue.kind != "condition" and (
-            _hypothetical(token, ctx.stance)
+            _hypothetical(token, ctx.stance, seg)
             or cue.token in condition_mains
             or (token.head.i in condition_mains and cue.kind in ("adjective", "evaluation"))
         ):
@@ -187,18 +199,22 @@ def segment_drafts(
             continue
         if cue.kind == "noun" and not _noun_has_holder(frame):
             continue
-        for other in verbal:  # a nested stance predicate states its own position
-            if other != cue.token and other in frame.region:
-                frame.region -= subtree_ids(doc[other])
+        if stance not in ("demand", "propose"):
+            for other in verbal:  # a nested stance predicate states its own position
+                if other != cue.token and other in frame.region:
+                    frame.region -= subtree_ids(doc[other])
         frame.region &= inside
+        frame.holders = [t for t in frame.holders if t.i in inside]
+        frame.fallback_holders = [t for t in frame.fallback_holders if t.i in inside]
         holders = _holders(index, doc, cue, frame)
         if not holders:
             continue
         blocked = {t.i for h in frame.holders for t in h.subtree if t.i not in frame.region}
         issues = _issues_for(frame, seg_hits, blocked)
         anaphoric = any(doc[i].lower_ in ANAPHORS for i in frame.region | frame.demoted)
-        if state.recent and anaphoric and (not issues or _object_is_anaphor(doc, frame)):
-            issues = state.recent  # "balked at this idea", "we will achieve this by force"
+        if anaphoric and (not issues or _object_is_anaphor(doc, frame)):
+            # "balked at this idea", "condemned it", "we will achieve this by force"
+            issues = _antecedent_issues(seg_hits, cue, blocked) or state.recent or issues
         if not issues:
             continue
         issues = _narrow_plan_issue(issues, frame, index, doc, seg)
@@ -219,6 +235,14 @@ def segment_drafts(
                                              strongest(base_status, holder.floor), evidence,
                                              None, cue.kind))
     return drafts
+
+
+def _antecedent_issues(hits: list[IssueHit], cue: StanceCue, blocked: set[int]) -> list[str]:
+    """Issues named earlier in the same sentence, the likeliest antecedent of "it"."""
+    before = [
+        h for h in hits if h.end <= cue.start and not blocked.intersection(range(h.start, h.end))
+    ]
+    return concrete_issues([h.issue for h in before])
 
 
 def _object_is_anaphor(doc: Doc, frame: Frame) -> bool:

@@ -25,16 +25,20 @@ class PlanLexicon:
     anaphoric_modifiers: frozenset[str]
     revision_markers: frozenset[str]
     novelty_markers: frozenset[str]
+    original_markers: frozenset[str]
     numbers: dict[str, int]
     ordinals: dict[str, int]
     point_markers: frozenset[str]
     size_markers: frozenset[str]
     sized_nouns: frozenset[str]
+    size_verbs: frozenset[str]
     proposer_verbs: frozenset[str]
     term_verbs: frozenset[str]
     purpose_verbs: frozenset[str]
     content_verbs: frozenset[str]
-    content_openers: tuple[str, ...]
+    content_openers: tuple[str, ...]  # longest first
+    modals: frozenset[str]
+    continuation_openers: frozenset[str]
 
     def number(self, word: str) -> int | None:
         """``"seven"``, ``"7"`` or ``"twenty-eight"`` as an int; None when not a number."""
@@ -73,14 +77,30 @@ def load_plan_lexicon(path: Path = RESOURCE) -> PlanLexicon:
         anaphoric_modifiers=_words(data, "anaphoric_modifiers"),
         revision_markers=_words(data, "revision_markers"),
         novelty_markers=_words(data, "novelty_markers"),
+        original_markers=_words(data, "original_markers"),
         numbers=_numbers(data, "numbers"),
         ordinals=_numbers(data, "ordinals"),
         point_markers=_words(data, "point_markers"),
         size_markers=_words(data, "size_markers"),
         sized_nouns=_words(data, "sized_nouns"),
+        size_verbs=_words(data, "size_verbs"),
         proposer_verbs=_words(data, "proposer_verbs"),
         term_verbs=_words(data, "term_verbs"),
         purpose_verbs=_words(data, "purpose_verbs"),
         content_verbs=_words(data, "content_verbs"),
-        content_openers=tuple(str(p).casefold() for p in data.get("content_openers", [])),
+        content_openers=_openers(data),
+        modals=_words(data, "modals"),
+        continuation_openers=_words(data, "continuation_openers"),
     )
+
+
+def _openers(data: dict[str, Any]) -> tuple[str, ...]:
+    """Every sentence opener: "under the plan", "the proposal", "it"..."""
+    nouns = sorted(_words(data, "plan_nouns") | _words(data, "opener_nouns"))
+    determiners = sorted(_words(data, "opener_determiners"))
+    subjects = [f"{d} {n}" for d in determiners if d in {"the", "this"} for n in nouns
+                if n in _words(data, "plan_nouns")]
+    prepositional = [f"{p} {d} {n}" for p in sorted(_words(data, "opener_prepositions"))
+                     for d in determiners for n in nouns]
+    openers = [*prepositional, *subjects, *sorted(_words(data, "pronoun_openers"))]
+    return tuple(sorted(openers, key=len, reverse=True))

@@ -43,6 +43,8 @@ class PlanPhrase:
     revision: bool = False
     named_by: str | None = None  # the text that names a proposer ("Turkey" in "drafted by Turkey")
     new: bool = False  # "a new plan": not one announced long before
+    parties: frozenset[str] = frozenset()  # every side named as proposer ("X and Y drew up")
+    original: bool = False  # "the original plan": the earliest plan, not the latest named
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
@@ -134,6 +136,34 @@ def _is_intention(head: Token) -> bool:
                for g in c.children) for c in head.children)
 
 
+def _with_conjuncts(token: Token) -> list[Span]:
+    """ "Ukraine and the United States": one span per conjunct, each with its modifiers."""
+    doc = token.doc
+    spans = []
+    for each in (token, *token.conjuncts):
+        left = min((t.i for c in each.lefts if c.dep_ not in {"cc", "punct"} for t in c.subtree),
+                   default=each.i)
+        spans.append(doc[left : each.i + 1])
+    return spans
+
+
+def _stated_size(head: Token, lexicon: PlanLexicon) -> int | None:
+    """ "The new framework has 19 points": a size given by the clause, not the phrase."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_.casefold() not in lexicon.size_verbs:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"]
+    for obj in objects:
+        if obj.lemma_.casefold() in lexicon.size_markers:
+            for number in (c for c in obj.children if c.dep_ == "nummod"):
+                size = lexicon.number(number.text)
+                if size is not None and size > 1:
+                    return size
+    return None
+
+
 def _proposer_tokens(head: Token, lexicon: PlanLexicon) -> list[Span]:
     """Spans that may name the proposer: possessor, modifiers, "drafted by X" agent."""
     doc = head.doc
@@ -157,7 +187,7 @@ def _proposer_tokens(head: Token, lexicon: PlanLexicon) -> list[Span]:
     proposing = lexicon.proposer_verbs | lexicon.term_verbs
     if head.dep_ == "appos" and root.lemma_.casefold() in proposing:
         for subject in (c for c in root.children if c.dep_ == "nsubj" and c.pos_ != "PRON"):
-            spans.append(doc[subject.left_edge.i : subject.i + 1])
+            spans.extend(_with_conjuncts(subject))
     # "The plan was drafted by X": the agent of a passive proposing verb.
     verb = head.head
     if head.dep_ == "nsubjpass" and verb.lemma_.casefold() in lexicon.proposer_verbs:
@@ -168,7 +198,7 @@ def _proposer_tokens(head: Token, lexicon: PlanLexicon) -> list[Span]:
     if head.dep_ == "dobj" and head.head.lemma_.casefold() in lexicon.proposer_verbs:
         for subject in (c for c in head.head.children if c.dep_ == "nsubj"):
             if subject.pos_ != "PRON":
-                spans.append(doc[subject.left_edge.i : subject.i + 1])
+                spans.extend(_with_conjuncts(subject))
     return spans
 
 
@@ -205,15 +235,20 @@ def find_plan_phrases(doc: Doc, pack: Pack, lexicon: PlanLexicon) -> list[PlanPh
         n_points = _size_of(tokens, lexicon) if tokens else None
         if not _plan_head(token, lexicon, sized=n_points is not None) or _is_intention(token):
             continue
+        n_points = n_points or _stated_size(token, lexicon)
         start, end = tokens[0].i, token.i + 1
         alias_ids = tuple(dict.fromkeys(p for s, e, p in aliases if s < end + 4 and e > start))
-        proposer = None
+        proposer: Proposer | None = None
         named_by: str | None = None
+        parties: set[str] = set()
         for span in _proposer_tokens(token, lexicon):
-            proposer = resolve_proposer(span, pack)
-            if proposer is not None:
-                break
-            if span.root.dep_ in {"poss", "pobj", "nsubj"}:  # not a modifier: "SEVEN-POINT"
+            found = resolve_proposer(span, pack)
+            if found is not None:
+                proposer = proposer or found
+                parties.update([found.party] if found.party else [])
+            elif span.root.dep_ in {"poss", "pobj"} and span.root.pos_ == "PROPN":
+                # "Freedonia's plan", "drafted by Freedonia": a proposer the pack does not know
+                # (a modifier like "SEVEN-POINT" or a reporting subject is no proposer).
                 named_by = named_by or span.text
         qualifiers = _qualifiers(token, tokens, lexicon)
         if alias_ids or n_points is not None:
@@ -226,9 +261,11 @@ def find_plan_phrases(doc: Doc, pack: Pack, lexicon: PlanLexicon) -> list[PlanPh
             continue  # a bare "plans for peacekeepers" is no reference to a plan
         revision = any(t.lower_ in lexicon.revision_markers for t in tokens)
         new = any(t.lower_ in lexicon.novelty_markers for t in tokens)
+        original = any(t.lower_ in lexicon.original_markers for t in tokens)
         phrases.append(
             PlanPhrase(start, end, token.i, strength, n_points, proposer, alias_ids, qualifiers,
-                       revision, None if proposer else named_by, new)
+                       revision, None if proposer else named_by, new, frozenset(parties),
+                       original)
         )
         covered.update(range(start, end))
     for start, end, plan_id in aliases:

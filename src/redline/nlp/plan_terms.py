@@ -9,7 +9,7 @@ we can classify is more often a misparse than a real clause of a plan.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -21,9 +21,6 @@ _MAX_TERM_TOKENS = 32
 # Dependents that end a term: the next conjunct, a trailing clause, a leading "for"/"that".
 _CUT_DEPS = frozenset({"cc", "conj", "mark", "punct", "advcl", "relcl", "appos"})
 _COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "advcl", "attr", "oprd", "acomp"})
-_MODALS = frozenset({"would", "will", "could", "should", "shall", "must"})
-
-IssuesOf = Callable[[int, int], tuple[str, ...]]  # token range -> concrete issues
 
 
 @dataclass(frozen=True)
@@ -114,12 +111,10 @@ def _complements(verb: Token) -> Iterator[Token]:
             yield child
         elif child.dep_ == "prep" and child.lower_ in {"for", "at", "on"}:
             yield from (c for c in child.children if c.dep_ in {"pobj", "pcomp"})
-        elif child.dep_ == "prt":
-            continue
 
 
-def _has_modal(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+def _has_modal(verb: Token, lexicon: PlanLexicon) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in lexicon.modals for c in verb.children)
 
 
 def _negated(verb: Token) -> bool:
@@ -146,14 +141,23 @@ def _clause_terms(verb: Token, lexicon: PlanLexicon) -> Iterator[tuple[int, int]
         if _negated(conjunct) or conjunct.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = conjunct.lemma_.casefold()
+        own_subject = any(c.dep_.startswith("nsubj") for c in conjunct.children)
         if conjunct is not verb and any(c.dep_ == "mark" for c in conjunct.children):
             # "calls for X to be frozen and for Y to be released": the parser makes the
             # second complement a conjunct of the verb.
             yield from _term_spans(conjunct)
+        elif conjunct is not verb and conjunct.tag_ == "VB" and not own_subject and (
+            verb.lemma_.casefold() in lexicon.term_verbs
+        ):
+            # "required Ukraine to cede X, accept Y and renounce Z": the later infinitives
+            # hang on the main verb.
+            phrase = _verb_phrase(conjunct)
+            if phrase is not None:
+                yield phrase
         elif lemma in lexicon.term_verbs:
             for complement in _complements(conjunct):
                 yield from _term_spans(complement)
-        elif lemma in lexicon.content_verbs or _has_modal(conjunct):
+        elif lemma in lexicon.content_verbs or _has_modal(conjunct, lexicon):
             phrase = _verb_phrase(conjunct)
             if phrase is not None:
                 yield phrase
@@ -217,15 +221,15 @@ def opener_terms(
                    or text.startswith(o + ",")), None)
     if opener is None or (" " not in opener and not after_plan):
         return
-    first = next((t.i for t in sent if not (t.is_space or t.is_punct)), sent.start)
-    opener_end = first + len(opener.split())
+    first = next((t for t in sent if not (t.is_space or t.is_punct)), sent[0])
+    opener_end = next((t.i for t in sent if t.idx >= first.idx + len(opener)), sent.end)
     root = sent.root
     subject_is_opener = any(
         c.dep_ in {"nsubj", "nsubjpass"} and c.i < opener_end for c in root.children
     )
     if subject_is_opener:
         yield from _clause_terms(root, lexicon)
-    elif " " in opener and root.i >= opener_end and not _negated(root):
+    elif opener.split()[0] not in {"the", "this"} and " " in opener and root.i >= opener_end:
         # A prepositional opener ("Under the plan, ..."): each main clause is a term.
         for clause in _conjuncts(root):
             if _negated(clause):

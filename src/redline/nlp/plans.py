@@ -30,7 +30,7 @@ from redline.nlp.plan_terms import (
 from redline.packs.loader import load_pack
 from redline.packs.schema import Pack, PackPlan
 
-_CONTINUATION_OPENERS = frozenset({"and", "but", "this", "it", "while"})
+# Where a sentence that goes on with the point before stops saying more about it.
 _CLAUSE_BREAKS = frozenset({"–", "—", ";", ":"})
 
 
@@ -52,10 +52,20 @@ class _Group:
 def _compatible(group: _Group, phrase: PlanPhrase, pack: Pack) -> bool:
     party = group.party(pack)
     other = phrase.proposer.party if phrase.proposer else None
-    return party is None or other is None or party == other
+    return party is None or other is None or party == other or party in phrase.parties
+
+
+def _age(group: _Group, owner: dict[int, _Group]) -> tuple[date, int]:
+    """Sort key of plans from oldest: announcement date if known, then first mention."""
+    announced = group.pack_plan.announced if group.pack_plan else None
+    first = min(i for i, g in owner.items() if g is group)
+    return (announced or date.max, first)
 
 
 def _group_phrases(phrases: list[PlanPhrase], pack: Pack, published: date | None) -> list[_Group]:
+    """One group per plan: named phrases by the pack plan (or size) they name; "X's plan"
+    joins the nearest named plan of a compatible side, else a group of its side; "the plan"
+    joins the plan named nearest before it ("the original plan": the oldest)."""
     groups: dict[str, _Group] = {}
     owner: dict[int, _Group] = {}
     for i, phrase in enumerate(phrases):
@@ -80,7 +90,9 @@ def _group_phrases(phrases: list[PlanPhrase], pack: Pack, published: date | None
         if phrase.strength is not Strength.ANAPHOR:
             continue
         ordered = sorted(owner, key=lambda j: (j > i, abs(j - i)))
-        if ordered:
+        if ordered and phrase.original:
+            owner[i] = min((owner[j] for j in ordered), key=lambda g: _age(g, owner))
+        elif ordered:
             owner[i] = owner[ordered[0]]
     for i, phrase in enumerate(phrases):
         if i in owner:
@@ -119,10 +131,12 @@ def _sentence_terms(
     return [t for t in found if t.issues]
 
 
-def _continued_issues(sent: Span, hits: list[CueHit]) -> tuple[str, ...]:
+def _continued_issues(
+    sent: Span, hits: list[CueHit], lexicon: PlanLexicon
+) -> tuple[str, ...]:
     """Issues of a sentence that goes on with the point before ("And European countries
     could deploy troops..." after "Point three ..."), up to its first clause break."""
-    if not len(sent) or sent[0].lower_ not in _CONTINUATION_OPENERS:
+    if not len(sent) or sent[0].lower_ not in lexicon.continuation_openers:
         return ()
     end = next((t.i for t in sent if t.text in _CLAUSE_BREAKS), sent.end)
     return issues_between(hits, sent.start, end)
@@ -141,7 +155,7 @@ def _collect_terms(
         current = here[0][1] if here else last_group
         kept = _sentence_terms(sent, here, current, after_plan, hits, lexicon)
         numbered = [t for t in kept if t.n is not None]
-        extra = () if kept or last_numbered is None else _continued_issues(sent, hits)
+        extra = () if kept or last_numbered is None else _continued_issues(sent, hits, lexicon)
         if extra and last_numbered is not None:
             terms = groups[last_numbered.group].terms
             grown = replace(
@@ -197,7 +211,9 @@ def _to_mention(doc: Doc, group: _Group, pack: Pack, lexicon: PlanLexicon) -> Pl
     best = _best_phrase(group)
     span = doc[best.start : best.end]
     plan = group.pack_plan
-    text_proposer = next((p.proposer.actor for p in group.phrases if p.proposer), None)
+    # An actor the pack does not know keeps the words that name it ("drafted by Freedonia").
+    text_proposer = next((p.proposer.actor for p in group.phrases if p.proposer), None) or next(
+        (p.named_by for p in group.phrases if p.named_by), None)
     return PlanMention(
         name=plan.name if plan else _display_name(doc, best, lexicon),
         proposer=(plan.proposer if plan and plan.proposer else text_proposer),
@@ -222,6 +238,8 @@ def _settle_unnamed(groups: list[_Group], pack: Pack, published: date | None) ->
                 by_plan[plan.id].terms.extend(group.terms)
                 continue
             group.pack_plan = plan
+            if plan is None and not group.terms and not any(p.qualifiers for p in group.phrases):
+                continue  # "Russia's proposal" alone: too vague to stand as a plan of its own
         settled.append(group)
     return settled
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from redline.nlp.quote_lexicon import SpeechLexicon
-from redline.nlp.quote_marks import QUOTE_MARKS, QuoteSpan
+from redline.nlp.quote_marks import QUOTE_MARKS, QuoteSpan, paragraphs
 
 SENTENCE_END = frozenset({".", "!", "?"})
 DASHES = frozenset({"—", "–", "-", "--"})
@@ -57,7 +57,21 @@ def token_before(doc: Doc, char: int, starts: list[int] | None = None) -> Token 
     return doc[index] if index >= 0 else None
 
 
+def mistagged_participle(token: Token, lexicon: SpeechLexicon) -> bool:
+    """ "…, writing: ‘…’" where the parser took "writing" (or "saying", "adding") for a noun."""
+    lower = token.lower_
+    if token.pos_ != "NOUN" or not lower.endswith("ing") or token.i == 0:
+        return False
+    if token.doc[token.i - 1].text != "," or token.head.pos_ not in ("VERB", "AUX"):
+        return False
+    stem = lower[:-3]
+    bases = {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}
+    return bool(bases & lexicon.verbs)
+
+
 def is_speech_verb(token: Token, lexicon: SpeechLexicon) -> bool:
+    if mistagged_participle(token, lexicon):
+        return True
     if token.lemma_.lower() not in lexicon.verbs:
         return False
     if not (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
@@ -74,6 +88,8 @@ def is_speech_verb(token: Token, lexicon: SpeechLexicon) -> bool:
 def speaker_token(verb: Token, lexicon: SpeechLexicon, depth: int = 0) -> Token | None:
     """The head of the noun phrase that names who speaks through ``verb``."""
     children = list(verb.children)
+    if mistagged_participle(verb, lexicon):
+        return speaker_token(verb.head, lexicon, depth + 1) if depth < 3 else None
     if verb.lemma_ == "quote":  # "TASS quoted Lavrov as saying", "Lavrov was quoted as saying"
         for child in children:
             if child.dep_ in ("dobj", "nsubjpass"):
@@ -170,7 +186,10 @@ class CueFinder:
         self.doc = doc
         self.lexicon = lexicon
         self.quotes = quotes
+        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
         self.starts = [t.idx for t in doc]
+        self.paragraphs = paragraphs(self.text)
+        self.par_starts = [start for start, _ in self.paragraphs]
         self.opens = {q.open for q in quotes}
         self.closes = {q.close for q in quotes if q.close is not None}
         # Characters inside outer quotes: speech verbs there belong to the quoted speaker.
@@ -185,10 +204,10 @@ class CueFinder:
     def _bounds(self, quote: QuoteSpan) -> tuple[int, int]:
         """The characters a cue may come from: the paragraph, or the enclosing quotation."""
         if quote.depth == 0:
-            text = self.doc.text
-            left = text.rfind("\n", 0, quote.open) + 1
-            right = text.find("\n", quote.after)
-            return left, len(text) if right < 0 else right
+            index = max(0, bisect.bisect_right(self.par_starts, quote.open) - 1)
+            if not self.paragraphs:
+                return 0, len(self.text)
+            return self.paragraphs[index]
         outer = [
             q
             for q in self.quotes
@@ -220,7 +239,8 @@ class CueFinder:
         tokens: list[Token] = []
         if last is None:
             return tokens
-        for token in reversed(self.doc[: last.i + 1]):
+        for i in range(last.i, -1, -1):
+            token = self.doc[i]
             if token.idx < low or len(tokens) >= MAX_REGION:
                 break
             if token.idx >= quote.open:
@@ -259,7 +279,7 @@ class CueFinder:
         return Cue(how, verb.idx, end.idx + len(end.text), text, verb, subject)
 
     def _after_cue(self, quote: QuoteSpan, tokens: list[Token]) -> Cue | None:
-        text = self.doc.text
+        text = self.text
         inner_end = text[quote.close - 1] if quote.close else ""
         follow = text[quote.after : quote.after + 2].strip()[:1]
         if not (inner_end in ",.!?…—–-" or follow in (",", "—", "–")):

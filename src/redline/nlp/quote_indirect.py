@@ -18,9 +18,11 @@ MAX_QUOTED_SHARE = 0.5
 MAX_CONFIDENCE = 0.8
 
 
-def states_content(verb: Token, clause: Token) -> bool:
-    """Whether ``clause`` is what the speaker said: not "Asked whether …" (a question put to
-    them), nor the complement of a participle that has no speaker of its own."""
+def states_content(verb: Token, clause: Token, question_verbs: frozenset[str]) -> bool:
+    """Whether ``clause`` is what the speaker said: not a question ("asked what the US could
+    do", "whether …"), nor the complement of a participle with no speaker of its own."""
+    if verb.lemma_.lower() in question_verbs:
+        return False
     if verb.tag_ == "VBN" and not any(c.dep_.startswith("nsubj") for c in verb.children):
         return False
     return not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
@@ -41,8 +43,13 @@ class ReportedSpeech:
         doc: Doc,
         quoted: list[tuple[int, int]],
         sentence_of: Callable[[int, int], TextSpan | None],
+        paragraph_of: Callable[[int], tuple[int, int]],
+        question_verbs: frozenset[str],
     ) -> None:
         self.doc = doc
+        self.paragraph_of = paragraph_of  # a parse can run across a paragraph break
+        self.question_verbs = question_verbs
+        self.text = doc.text
         self.quoted = quoted
         self.sentence_of = sentence_of
 
@@ -57,14 +64,14 @@ class ReportedSpeech:
             return
         start = tokens[0].idx
         end = tokens[-1].idx + len(tokens[-1].text)
-        text = self.doc.text
+        text = self.text
         if end < len(text) and text[end] in QUOTE_MARKS and _opened(text[start:end]):
             end += 1  # keep the closing mark of a quote the content opened
         inside = sum(min(end, b) - max(start, a) for a, b in self.quoted if a < end and start < b)
         if inside > MAX_QUOTED_SHARE * (end - start):
             return  # the content is a direct quote, reported as such
         yield Quote(
-            text=self.doc.text[start:end],
+            text=text[start:end],
             start=start,
             end=end,
             speaker=speaker.actor,
@@ -81,9 +88,10 @@ class ReportedSpeech:
     def from_verb(self, verb: Token, speaker: Speaker) -> Iterator[Quote]:
         """The complement clause of a speech verb: "told reporters (that) Moscow was ready"."""
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-        if not clauses or not states_content(verb, clauses[0]):
+        if not clauses or not states_content(verb, clauses[0], self.question_verbs):
             return
-        tokens = sorted(clauses[0].subtree, key=lambda t: t.i)
+        low, high = self.paragraph_of(verb.idx)
+        tokens = sorted((t for t in clauses[0].subtree if low <= t.idx < high), key=lambda t: t.i)
         yield from self._record(tokens, speaker, verb.text, verb.idx, verb.idx + len(verb.text))
 
     def from_source_phrase(self, phrase: SourcePhrase, speaker: Speaker) -> Iterator[Quote]:
@@ -92,7 +100,8 @@ class ReportedSpeech:
         if anchor is phrase.first or anchor.pos_ not in ("VERB", "AUX"):
             anchor = phrase.first.sent.root
         own = {t.i for t in phrase.first.subtree} | {phrase.first.i, phrase.last.i}
-        tokens = [t for t in anchor.subtree if t.i not in own]
+        low, high = self.paragraph_of(phrase.first.idx)
+        tokens = [t for t in anchor.subtree if t.i not in own and low <= t.idx < high]
         end = phrase.last.idx + len(phrase.last.text)
-        cue = self.doc.text[phrase.first.idx : end]
+        cue = self.text[phrase.first.idx : end]
         yield from self._record(tokens, speaker, cue, phrase.first.idx, end)

@@ -19,6 +19,7 @@ _LIST_KEYS = (
     "verbs",
     "document_verbs",
     "continuing_verbs",
+    "question_verbs",
     "source_phrases",
     "unnamed_heads",
     "unnamed_determiners",
@@ -39,6 +40,7 @@ class SpeechLexicon:
     verbs: frozenset[str]
     document_verbs: frozenset[str]
     continuing_verbs: frozenset[str]
+    question_verbs: frozenset[str]
     source_phrases: tuple[tuple[str, ...], ...]  # each phrase as a tuple of words
     unnamed_heads: frozenset[str]
     unnamed_determiners: frozenset[str]
@@ -79,6 +81,7 @@ def load_speech_lexicon(path: Path = SPEECH_FILE) -> SpeechLexicon:
         verbs=frozenset(lists["verbs"]),
         document_verbs=frozenset(lists["document_verbs"]),
         continuing_verbs=frozenset(lists["continuing_verbs"]),
+        question_verbs=frozenset(lists["question_verbs"]),
         source_phrases=tuple(tuple(p.split()) for p in lists["source_phrases"]),
         unnamed_heads=frozenset(lists["unnamed_heads"]),
         unnamed_determiners=frozenset(lists["unnamed_determiners"]),

@@ -8,7 +8,7 @@ paragraph that starts with an opening mark after it continues the quotation (new
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -26,6 +26,8 @@ _OPEN_CONTEXT = set("([{<—–-/:;") | set(_OPENING_GLYPHS) | {"'", '"'}
 # Characters before which a mark ends a quotation: "’,", "”.", "’)".
 _CLOSE_CONTEXT = set(".,;:!?)]}>—–-…") | set(_CLOSING_GLYPHS) | {"'", '"'}
 _END_PUNCT = set(".,!?;:…")
+# Lines no longer than this, most of them running on, mean text hard-wrapped at a fixed width.
+WRAP_WIDTH = 100
 # The longest quotation we let run to the end of its paragraph without a closing mark.
 MAX_OPEN_QUOTE = 1500
 _DECADE = re.compile(r"\d\d?s\b|\d\d\b")
@@ -106,16 +108,35 @@ def find_marks(text: str, elisions: Iterable[str] = ()) -> list[Mark]:
     ]
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line holding text; a line break ends a paragraph in our input."""
+def _lines(text: str, separator: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        if line.strip():
-            spans.append((start, end))
-        start = end + 1
+    for chunk in text.split(separator):
+        end = start + len(chunk)
+        inner_start, inner_end = _trimmed(text, start, end)
+        if inner_end > inner_start:
+            spans.append((inner_start, inner_end))
+        start = end + len(separator)
     return spans
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every paragraph: each line of text, as web copy comes; but in text
+    hard-wrapped at a fixed width, the blocks between blank lines."""
+    lines = _lines(text, "\n")
+    blocks = _lines(text, "\n\n")
+    if len(blocks) < len(lines) and _hard_wrapped(text, lines):
+        return blocks
+    return lines
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Most lines stop short of a fixed width and run on into the next line mid-sentence."""
+    if len(lines) < 4:
+        return False
+    short = sum(1 for s, e in lines if e - s <= WRAP_WIDTH)
+    run_on = sum(1 for s, e in lines if text[e - 1 : e].isalnum() or text[e - 1 : e] == ",")
+    return short >= 0.9 * len(lines) and run_on >= 0.3 * len(lines)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -206,8 +227,3 @@ def pair_quotes(text: str, elisions: Iterable[str] = ()) -> list[QuoteSpan]:
         result.extend(spans)
     result.sort(key=lambda s: s.open)
     return result
-
-
-def iter_outer(spans: Iterable[QuoteSpan]) -> Iterator[QuoteSpan]:
-    """The quotations that sit in the narrative, not inside another quotation."""
-    return (s for s in spans if s.depth == 0)

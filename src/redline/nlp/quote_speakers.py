@@ -9,9 +9,9 @@ mentioned.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,6 +28,11 @@ _COLLECTIVE_KINDS = frozenset({"unnamed", "state", "institution", "group", "docu
 # How far back (in paragraphs) a pronoun or a bare quote paragraph may look for its speaker.
 PRONOUN_LOOKBACK = 4
 DOCUMENT_LOOKBACK = 12
+MENTION_WINDOW = 8
+# Entity labels that never name a speaker, whatever the parse says.
+_PLACE_LIKE_ENTITIES = frozenset(
+    {"GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+)
 # Mentions that name their actor outright, as opposed to "Russian" or "the Russian leader".
 _NAMING_RESOLUTIONS = frozenset({"name", "surname", "alias", "epithet", "ner"})
 _AFFILIATION_DEPS = frozenset({"poss", "compound", "prep", "pobj", "amod", "nmod", "appos"})
@@ -41,7 +46,8 @@ class Speaker:
     party: str
     resolution: str
     confidence: float
-    kind: str = "person"  # person | state | institution | media | group | unnamed | document
+    # person | state | institution | media | group | unnamed | document | unknown
+    kind: str = "person"
     gender: str | None = None
     head: str | None = None  # lemma of an unnamed speaker's noun ("official")
 
@@ -79,6 +85,7 @@ class SpeakerResolver:
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.doc._.mentions or [], key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self.mentions]
         self.external = _speaker_resolver()
         self._adjectives: dict[str, str] = {}
         for party in self.pack.parties:
@@ -91,9 +98,9 @@ class SpeakerResolver:
         """The longest mention covering ``token``."""
         end = token.idx + len(token.text)
         best: Mention | None = None
-        for mention in self.mentions:
-            if mention.start > token.idx:
-                break
+        # Mentions are short: the ones covering a token start at most a few mentions back.
+        index = bisect.bisect_right(self._starts, token.idx)
+        for mention in self.mentions[max(0, index - MENTION_WINDOW) : index]:
             longer = best is None or mention.end - mention.start > best.end - best.start
             if mention.end >= end and longer:
                 best = mention
@@ -102,15 +109,18 @@ class SpeakerResolver:
     def _named_in_phrase(self, head: Token) -> Mention | None:
         """The actor the phrase names: the mention over its head, else a person named in it
         ("John Healey MP") or in apposition ("Putin's ambassador, Andrey Kelin")."""
-        mention = self.mention_over(head)
-        if mention is not None and mention.resolution != "pronoun":
-            return mention
-        # Compounds and appositions only: in "Putin's ambassador" Putin is not the speaker.
-        phrase = [c for c in head.children if c.dep_ in ("compound", "appos")]
-        for token in phrase:
+        on_head = self.mention_over(head)
+        if on_head is not None and on_head.resolution in _NAMING_RESOLUTIONS:
+            return on_head
+        # Compounds and appositions only: in "Putin's ambassador" Putin is not the speaker;
+        # a name beside the head beats a description over it ("the leader's chief of staff,
+        # Andriy Yermak").
+        for token in (c for c in head.children if c.dep_ in ("compound", "appos")):
             mention = self.mention_over(token)
             if mention is not None and mention.kind == "person" and mention.resolution != "pronoun":
                 return mention
+        if on_head is not None and on_head.resolution != "pronoun":
+            return on_head
         return None
 
     def _from_mention(self, mention: Mention, resolution: str | None = None) -> Speaker:
@@ -208,14 +218,37 @@ class SpeakerResolver:
         return None
 
     def _named_entity(self, head: Token) -> Speaker | None:
-        if head.ent_type_ not in ("PERSON", "ORG", "NORP"):
-            return None
+        """A speaker the pack does not know: the parser's person or organisation entity, or
+        a run of proper nouns ("Tatiana Stanovaya"); a lone surname takes the full name
+        used earlier in the article."""
         for ent in self.doc.ents:
             if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG"):
-                kind = "person" if ent.label_ == "PERSON" else "institution"
                 name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-                return Speaker(name, OTHER_PARTY, "ner", 0.4, kind)
-        return None
+                # The small model often labels a person's two-word name as an organisation.
+                looks_personal = len(name.split()) == 2 and name.istitle()
+                kind = "person" if ent.label_ == "PERSON" else "institution"
+                if kind == "institution" and looks_personal:
+                    kind = "unknown"
+                return Speaker(self._full_name(name, head), OTHER_PARTY, "ner", 0.4, kind)
+        if head.pos_ != "PROPN" or head.ent_type_ in _PLACE_LIKE_ENTITIES:
+            return None
+        words = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        name = " ".join(t.text for t in [*words, head])
+        if not name[:1].isupper():
+            return None
+        return Speaker(self._full_name(name, head), OTHER_PARTY, "ner", 0.3, "unknown")
+
+    def _full_name(self, name: str, head: Token) -> str:
+        """ "Stanovaya" -> "Tatiana Stanovaya" when that name came earlier in the text."""
+        if " " in name:
+            return name
+        for i in range(head.i - 1, 0, -1):
+            token = self.doc[i]
+            if token.text == name and self.doc[i - 1].pos_ == "PROPN":
+                first = self.doc[i - 1]
+                if first.text[:1].isupper() and first.ent_type_ in ("", "PERSON"):
+                    return f"{first.text} {name}"
+        return name
 
     def party_of_phrase(self, head: Token) -> str | None:
         """The party an unnamed speaker's phrase implies: an adjective ("Russian officials")
@@ -234,7 +267,7 @@ class SpeakerResolver:
     def resolve_unnamed(self, head: Token, pos: int) -> Speaker | None:
         """ "A senior Russian source", "officials", "one diplomat", "a Ukrainian soldier": an
         unnamed speaker, with the party the phrase (or the group it picks up) implies."""
-        if head.pos_ != "NOUN":
+        if head.pos_ not in ("NOUN", "PROPN"):
             return None
         lemma = head.lemma_.lower()
         if lemma in self.lexicon.document_heads:
@@ -243,10 +276,13 @@ class SpeakerResolver:
         dets = [c for c in head.children if c.dep_ in ("det", "nummod", "poss", "predet")]
         counted = any(c.lower_ in quantifiers for c in dets)
         definite = any(c.dep_ == "poss" or c.lower_ not in quantifiers for c in dets)
+        if head.pos_ == "PROPN" and not (counted and not definite):
+            return None  # a name the actors do not know, unless counted: "one Ukrainian MP"
         known = lemma in self.lexicon.unnamed_heads
         earlier = self._recent_unnamed(lemma, pos)
         if counted and not definite:
-            unnamed = known or head.tag_ == "NN"  # "a Ukrainian soldier", not "two reports"
+            # "a Ukrainian soldier", "one MP"; not "two reports"
+            unnamed = known or head.tag_ in ("NN", "NNP")
         elif definite:
             # "the official said": the same unnamed person as before.
             unnamed = any(c.lower_ == "the" for c in dets) and (
@@ -297,7 +333,8 @@ class SpeakerResolver:
             return Speaker(own.actor, own.party, "document", 0.6, own.kind, own.gender)
         lemma = head.lemma_.lower()
         paragraph = self.paragraph_of(head.idx)
-        for token in reversed(self.doc[: head.i]):
+        for i in range(head.i - 1, -1, -1):
+            token = self.doc[i]
             if paragraph - self.paragraph_of(token.idx) > DOCUMENT_LOOKBACK:
                 break
             if token.lemma_.lower() != lemma or token.pos_ != "NOUN":
@@ -345,6 +382,8 @@ def _outer_speech_subject(verb: Token, lexicon: SpeechLexicon) -> Token | None:
 
 
 def _compatible(speaker: Speaker, pronoun_kind: str) -> bool:
+    if speaker.kind == "unknown":
+        return pronoun_kind in ("male", "female", "plural")
     if pronoun_kind in ("male", "female"):
         if speaker.kind == "unnamed":
             return True
@@ -365,10 +404,3 @@ def _as_pronoun(speaker: Speaker, confidence: float = 0.7) -> Speaker:
         speaker.kind,
         speaker.gender,
     )
-
-
-def describe(speaker: Speaker | None) -> dict[str, Any]:
-    """The speaker as plain fields for a Quote record."""
-    if speaker is None:
-        return {"speaker": "", "party": "", "resolution": None}
-    return {"speaker": speaker.actor, "party": speaker.party, "resolution": speaker.resolution}

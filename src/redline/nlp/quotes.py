@@ -2,7 +2,10 @@
 
 ``extract_quotes(doc)`` pairs the quote marks (``quote_marks``), finds each quote's cue
 (``quote_cues``), resolves the speaker (``quote_speakers``), carries speakers over to quotes
-that continue a speaker's run, and reports reported speech ("Putin said that …") as indirect.
+that continue a speaker's run, and reports reported speech ("Putin said that …") as indirect
+(``quote_indirect``). ``Quote.resolution`` is the speaker mention's resolution, or
+"continuation" (same speaker as the quote or speech just before) or "nearby" (a cue-less quote
+given to whoever spoke last, low confidence).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from redline.nlp.quote_cues import (
     find_source_phrases,
     is_speech_verb,
     speaker_token,
+    token_before,
 )
 from redline.nlp.quote_indirect import ReportedSpeech
 from redline.nlp.quote_lexicon import SpeechLexicon, load_speech_lexicon
@@ -69,6 +73,14 @@ def _same_verb(a: Cue | None, b: Cue | None) -> bool:
     )
 
 
+def _names_someone_unknown(cue: Cue | None) -> bool:
+    """ "‘…,’ the deputy minister said" where no actor matches: the text names a speaker we
+    cannot resolve, so no other speaker may be carried over to the quote."""
+    if cue is None or cue.how not in ("after", "before") or cue.subject is None:
+        return False
+    return cue.subject.pos_ in ("NOUN", "PROPN")
+
+
 def _is_title(text: str) -> bool:
     """Title Case words ("Russia Rejects Donald Trump’s Peace Plan"): a headline or a name."""
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) > 3]
@@ -84,8 +96,10 @@ class _Extractor:
     def __init__(self, doc: Doc, pack: Pack, lexicon: SpeechLexicon) -> None:
         self.doc = doc
         self.lexicon = lexicon
-        self.par_starts = [start for start, _ in paragraphs(doc.text)] or [0]
-        self.spans = pair_quotes(doc.text, lexicon.elisions)
+        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        self.pars = paragraphs(self.text)
+        self.par_starts = [start for start, _ in self.pars] or [0]
+        self.spans = pair_quotes(self.text, lexicon.elisions)
         self.cues = CueFinder(doc, self.spans, lexicon)
         self.speakers = SpeakerResolver(doc, pack, lexicon, self.paragraph_of)
         self.verb_speakers: dict[int, Speaker | None] = {}
@@ -95,15 +109,21 @@ class _Extractor:
     def paragraph_of(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.par_starts, char) - 1)
 
+    def paragraph_span(self, char: int) -> tuple[int, int]:
+        if not self.pars:
+            return 0, len(self.text)
+        return self.pars[self.paragraph_of(char)]
+
     # -- speech verbs outside quotes -------------------------------------------------------
 
     def _speech_verbs(self) -> list[Token]:
         if self._verbs is None:
-            quoted = [(s.start, s.end) for s in self.spans if s.depth == 0]
+            quoted = bytearray(len(self.text) + 1)
+            for span in self.spans:
+                if span.depth == 0:
+                    quoted[span.start : span.end] = b"\x01" * (span.end - span.start)
             self._verbs = [
-                t
-                for t in self.doc
-                if is_speech_verb(t, self.lexicon) and not any(a <= t.idx < b for a, b in quoted)
+                t for t in self.doc if not quoted[t.idx] and is_speech_verb(t, self.lexicon)
             ]
         return self._verbs
 
@@ -119,6 +139,8 @@ class _Extractor:
         if verb.i not in self.verb_speakers:
             subject = speaker_token(verb, self.lexicon)
             speaker = None
+            if subject is not None and subject.lower_ == "it" and subject.head.i != verb.i:
+                subject = None  # "it is important to note": no one speaks
             if subject is not None:
                 speaker = self.speakers.resolve(subject, verb.idx, verb)
             self.verb_speakers[verb.i] = speaker
@@ -172,14 +194,14 @@ class _Extractor:
         the quote, or a bare quote paragraph after someone spoke."""
         outer = [f for f in found if f.span.depth == 0]
         for index, item in enumerate(outer):
-            if item.speaker is not None:
+            if item.speaker is not None or _names_someone_unknown(item.cue):
                 continue
             span = item.span
             same_par = [f for f in outer if f.span.paragraph == span.paragraph and f is not item]
             earlier = [f for f in same_par if f.span.open < span.open and f.speaker is not None]
             later = [f for f in same_par if f.span.open > span.open and f.speaker is not None]
             par_start = self.par_starts[min(span.paragraph, len(self.par_starts) - 1)]
-            starts_paragraph = not self.doc.text[par_start : span.open].strip()
+            starts_paragraph = not self.text[par_start : span.open].strip()
             if earlier:
                 item.speaker, item.how = earlier[-1].speaker, "continuation"
             elif span.continues and index > 0 and outer[index - 1].speaker is not None:
@@ -193,6 +215,8 @@ class _Extractor:
                     item.speaker, item.how = later[0].speaker, "continuation"
             elif later:
                 item.speaker, item.how = later[0].speaker, "continuation"
+            elif (introduced := self._introduced_by(span)) is not None:
+                item.speaker, item.how = introduced, "continuation"
             else:
                 # A quote inside a sentence with no cue: the words of whoever spoke just before.
                 events = self.speakers.recent(span.open, 1)
@@ -206,6 +230,24 @@ class _Extractor:
             open_end = item.span.close is None and nxt.span.continues and nxt.speaker is not None
             if open_end and (item.speaker is None or item.how in ("continuation", "nearby")):
                 item.speaker, item.how = nxt.speaker, "continuation"
+
+    def _introduced_by(self, span: QuoteSpan) -> Speaker | None:
+        """ "Peskov was blunt. “We reject it.”": a quote opening a sentence after one whose
+        subject is someone, in the same paragraph, is theirs."""
+        previous = token_before(self.doc, span.open, self.cues.starts)
+        while previous is not None and previous.is_space:
+            previous = token_before(self.doc, previous.idx, self.cues.starts)
+        if previous is None or previous.text not in (".", "!", "?"):
+            return None
+        if self.paragraph_of(previous.idx) != span.paragraph:
+            return None
+        subjects = [c for c in previous.sent.root.children if c.dep_ == "nsubj"]
+        if not subjects or (subjects[0].pos_ == "PRON" and subjects[0].lower_ == "it"):
+            return None
+        speaker = self.speakers.resolve(subjects[0], subjects[0].idx)
+        if speaker is None or speaker.kind == "media":
+            return None
+        return speaker
 
     def direct(self) -> list[_Found]:
         found = [_Found(span) for span in self.spans]
@@ -281,7 +323,7 @@ class _Extractor:
         if first is None or last is None or not len(first) or not len(last):
             return None
         s, e = first[0].sent.start_char, last[0].sent.end_char
-        return TextSpan(s, e, self.doc.text[s:e])
+        return TextSpan(s, e, self.text[s:e])
 
     def to_quote(self, item: _Found, start: int, end: int, text: str) -> Quote:
         words = len(text.split())
@@ -289,7 +331,8 @@ class _Extractor:
         kind = "direct" if words >= MIN_QUOTE_WORDS else "fragment"
         if speaker is None and _is_title(text):
             kind = "fragment"  # a quoted headline or title, not anyone's words
-        cue = item.cue if item.how not in (None, "continuation", "nearby") else None
+        # A carried-over speaker has no cue of this quote's own; an unresolved one keeps its cue.
+        cue = item.cue if item.how not in ("continuation", "nearby") else None
         confidence = _CONFIDENCE.get(item.how or "", 0.5) if speaker else 0.2
         if speaker is not None:
             confidence = round(min(confidence, max(speaker.confidence, 0.3) + 0.2), 2)
@@ -304,20 +347,24 @@ class _Extractor:
             cue=cue.text if cue else None,
             cue_start=cue.start if cue else None,
             cue_end=cue.end if cue else None,
-            resolution=(
-                item.how
-                if item.how in ("continuation", "nearby") and speaker
-                else speaker.resolution
-                if speaker
-                else None
-            ),
+            resolution=self._resolution(item),
             confidence=confidence,
             sentence=self._sentence(min(start, cue.start if cue else start), sentence_end),
         )
 
+    @staticmethod
+    def _resolution(item: _Found) -> str | None:
+        """How the speaker was found: the mention's resolution ("surname", "pronoun"...), or
+        "continuation" / "nearby" when carried over from a quote or speaker before."""
+        if item.speaker is None:
+            return None
+        if item.how in ("continuation", "nearby"):
+            return item.how
+        return item.speaker.resolution
+
     def _merged(self, found: list[_Found]) -> list[tuple[_Found, int, int, str]]:
         """One sentence split by its cue is one quote: "‘We will not,’ he said, ‘give in.’"."""
-        text = self.doc.text
+        text = self.text
         out: list[tuple[_Found, int, int, str]] = []
         for item in found:
             span = item.span
@@ -330,7 +377,7 @@ class _Extractor:
                     and prev.how == "after"
                     and (item.how == "continuation" or _same_verb(item.cue, prev.cue))
                     and prev.speaker == item.speaker
-                    and "\n" not in between
+                    and prev.span.paragraph == span.paragraph
                     and between.rstrip().endswith(",")
                     and text[span.start : span.start + 1].islower()
                 ):
@@ -359,7 +406,9 @@ class _Extractor:
     def indirect(self) -> list[Quote]:
         """Reported speech: what speech verbs and "according to" phrases attribute."""
         quoted = [(s.start, s.end) for s in self.spans if s.depth == 0]
-        reported = ReportedSpeech(self.doc, quoted, self._sentence)
+        reported = ReportedSpeech(
+            self.doc, quoted, self._sentence, self.paragraph_span, self.lexicon.question_verbs
+        )
         records: list[Quote] = []
         for verb in self._speech_verbs():
             speaker = self.verb_speakers.get(verb.i)

@@ -130,10 +130,10 @@ def is_negated(token: Token, lexicon: StanceLexicon) -> bool:
 
 def _negating_governor(token: Token, lexicon: StanceLexicon) -> bool:
     # "have trouble accepting", "it is difficult for Putin to agree"
-    if token.dep_ not in ("xcomp", "pcomp", "acl", "ccomp", "advcl") or token.head is token:
+    if token.dep_ not in ("xcomp", "pcomp", "acl", "ccomp", "advcl") or token.head.i == token.i:
         return False
     head = token.head
-    if head.dep_ == "prep" and head.head is not head:
+    if head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
     governors = [head, *(c for c in head.children if c.dep_ in ("acomp", "dobj", "attr"))]
     return any(g.lemma_.lower() in lexicon.negating_governors for g in governors)
@@ -243,7 +243,7 @@ def _proposes(token: Token, lexicon: StanceLexicon) -> bool:
     for child in token.children:
         if child.dep_ == "ccomp":
             return has_modal(child, lexicon) or any(
-                c.lower_ in ("should", "ought") for c in child.children
+                c.lower_ == "should" for c in child.children
             )
     return True
 

@@ -88,6 +88,6 @@ def actor_articles(store: Store, actor: str) -> list[ActorArticle]:
 def stored_actor_names(store: Store, name: str) -> list[str]:
     """Actor names in the store equal to ``name`` ignoring case (for actors the pack lacks)."""
     m = tables.mentions
-    query = sa.select(sa.distinct(m.c.actor)).where(sa.func.lower(m.c.actor) == name.lower())
+    query = sa.select(m.c.actor).distinct().where(sa.func.lower(m.c.actor) == name.lower())
     with store.engine.connect() as conn:
         return [row[0] for row in conn.execute(query)]

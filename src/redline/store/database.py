@@ -8,26 +8,19 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
 from redline.errors import StoreError
-from redline.ingest.near_duplicates import (
-    THRESHOLD as NEAR_DUPLICATE_THRESHOLD,
-)
-from redline.ingest.near_duplicates import (
-    NearDuplicateIndex,
-    containment,
-    signature,
-    signature_bytes,
-    signature_from_bytes,
-)
 from redline.model import Article, Extraction, Rejection, SourcedClaim, SourcedPlan, SourcedQuote
 from redline.store import extraction_rows, reads, schema
 from redline.store.migrations import migrate
 from redline.store.records import AddResult, SourcedMention, StoredArticle, StoredNote
 from redline.store.url import resolve_db_url
+
+if TYPE_CHECKING:
+    from redline.ingest.near_duplicates import NearDuplicateIndex
 
 A = schema.articles
 # Candidates checked exactly per new article: LSH rarely proposes more than one or two.
@@ -90,6 +83,9 @@ class Store:
     # -- articles ----------------------------------------------------------------------
     def _near_duplicates(self) -> NearDuplicateIndex:
         """The LSH index, rebuilt from the stored signatures the first time it is needed."""
+        # datasketch (and the scipy it loads) is imported only when articles are added.
+        from redline.ingest.near_duplicates import NearDuplicateIndex, signature_from_bytes
+
         if self._index is None:
             index = NearDuplicateIndex()
             with self.engine.connect() as conn:
@@ -103,6 +99,8 @@ class Store:
 
     def add_article(self, article: Article) -> AddResult:
         """Store an article unless it is already there; link versions and near-duplicates."""
+        from redline.ingest.near_duplicates import signature, signature_bytes
+
         try:
             existing = self._cluster_of(article.id)
             if existing is not None:
@@ -134,6 +132,8 @@ class Store:
     def _place(self, conn: sa.Connection, article: Article, index: NearDuplicateIndex,
                minhash: Any) -> AddResult:
         """Decide whether a new article is a new version, a near-duplicate or new."""
+        from redline.ingest.near_duplicates import THRESHOLD, containment
+
         if article.url:
             previous = conn.execute(
                 sa.select(A.c.id, A.c.cluster).where(A.c.url == article.url)
@@ -145,7 +145,7 @@ class Store:
             if row is None:
                 continue
             overlap = containment(article.text, row.text)
-            if overlap >= NEAR_DUPLICATE_THRESHOLD:
+            if overlap >= THRESHOLD:
                 first = row.cluster or candidate
                 return AddResult("near_duplicate", article.id, first, related=first,
                                  similarity=overlap)

@@ -1,0 +1,244 @@
+"""Claims from small texts of our own: stance frames, negation, conditions, holders.
+
+The parse comes from the real spaCy model (it loads in well under a second); mentions,
+quotes and plans are set by hand so these tests do not depend on the other components.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from redline.model import Claim, Mention, PlanMention, Quote
+from redline.nlp.claims import ClaimContext, extract_claims, make_context
+from redline.nlp.pipeline import load_model
+from redline.packs.loader import load_pack
+
+ACTORS: dict[str, tuple[str, str, str]] = {
+    "Ukraine": ("Ukraine", "ukraine", "state"),
+    "Kyiv": ("Ukraine", "ukraine", "state"),
+    "Russia": ("Russia", "russia", "state"),
+    "Moscow": ("Russia", "russia", "state"),
+    "the Kremlin": ("Russia", "russia", "state"),
+    "Putin": ("Vladimir Putin", "russia", "person"),
+    "Trump": ("Donald Trump", "us", "person"),
+    "Kellogg": ("Keith Kellogg", "us", "person"),
+    "Malofeyev": ("Konstantin Malofeyev", "russia", "person"),
+    "Peskov": ("Dmitry Peskov", "russia", "person"),
+    "France": ("France", "france", "state"),
+    "Zelensky": ("Volodymyr Zelensky", "ukraine", "person"),
+    "the US": ("United States", "us", "state"),
+    "Washington": ("United States", "us", "state"),
+    "Reuters": ("Reuters", "other", "media"),
+}
+
+MakeDoc = Callable[..., Doc]
+Ctx = ClaimContext
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+@pytest.fixture(scope="module")
+def ctx(nlp: Language) -> ClaimContext:
+    return make_context(load_pack("russia-ukraine"), nlp.tokenizer)
+
+
+def _mentions(text: str) -> list[Mention]:
+    found: list[Mention] = []
+    taken: set[int] = set()
+    for surface in sorted(ACTORS, key=len, reverse=True):
+        actor, party, kind = ACTORS[surface]
+        pattern = re.escape(surface).replace("the", "[Tt]he", 1)
+        for match in re.finditer(rf"\b{pattern}\b", text):
+            if taken.intersection(range(match.start(), match.end())):
+                continue
+            taken.update(range(match.start(), match.end()))
+            found.append(
+                Mention(match.start(), match.end(), surface, actor, party, "name", 0.9, kind)
+            )
+    return sorted(found, key=lambda m: m.start)
+
+
+@pytest.fixture(scope="module")
+def make_doc(nlp: Language) -> MakeDoc:
+    def build(
+        text: str,
+        quotes: list[Quote] | None = None,
+        plans: list[PlanMention] | None = None,
+        published: date | None = date(2025, 3, 13),
+    ) -> Doc:
+        doc = nlp(text)
+        doc._.mentions = _mentions(text)
+        doc._.quotes = quotes or []
+        doc._.plans = plans or []
+        doc._.published = published
+        return doc
+
+    return build
+
+
+def claims_of(doc: Doc, ctx: ClaimContext) -> set[tuple[str, str, str]]:
+    return {(c.actor, c.issue, c.stance) for c in _claims(doc, ctx)}
+
+
+def _claims(doc: Doc, ctx: ClaimContext) -> list[Claim]:
+    return extract_claims(doc, ctx.pack, ctx)
+
+
+def test_agreeing_to_a_ceasefire_is_accept(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Ukraine agreed to a 30-day ceasefire on Tuesday.")
+    assert claims_of(doc, ctx) == {("Ukraine", "ceasefire", "accept")}
+
+
+def test_relative_clause_object_is_the_issue(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Envoys discussed a 30-day ceasefire, which Ukraine agreed to this week.")
+    assert ("Ukraine", "ceasefire", "accept") in claims_of(doc, ctx)
+
+
+def test_negated_acceptance_is_rejection(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Russia would never accept foreign peacekeepers in Ukraine.")
+    assert claims_of(doc, ctx) == {("Russia", "peacekeepers", "reject")}
+
+
+def test_not_satisfied_with_is_rejection(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Russia is not satisfied with the offer to postpone NATO membership.")
+    assert ("Russia", "nato_membership", "reject") in claims_of(doc, ctx)
+
+
+def test_refusing_is_rejection(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("The Kremlin refused to commit to any truce agreement.")
+    assert ("Russia", "ceasefire", "reject") in claims_of(doc, ctx)
+
+
+def test_speaker_of_reported_speech_holds_it(make_doc: MakeDoc, ctx: Ctx) -> None:
+    text = (
+        "Peskov said that Moscow would categorically reject any freezing of the current front line."
+    )
+    start = text.index("Moscow")
+    quote = Quote(text[start:-1], start, len(text) - 1, "Dmitry Peskov", "russia", "indirect")
+    doc = make_doc(text, quotes=[quote])
+    assert claims_of(doc, ctx) == {("Dmitry Peskov", "frontline_freeze", "reject")}
+
+
+def test_person_who_says_it_holds_a_state_position(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Putin told reporters that the Kremlin was open to negotiations.")
+    assert claims_of(doc, ctx) == {("Vladimir Putin", "negotiation_format", "accept")}
+
+
+def test_condition_is_a_demand(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc(
+        "Putin said the war would only end once Ukrainian troops withdraw from Donetsk."
+    )
+    assert claims_of(doc, ctx) == {("Vladimir Putin", "territory_regions", "demand")}
+
+
+def test_conditional_threat_and_its_demand(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc(
+        "Malofeyev said that if the US failed to end its military aid to Ukraine, "
+        "Moscow could launch a tactical nuclear weapon."
+    )
+    found = claims_of(doc, ctx)
+    assert ("Konstantin Malofeyev", "nuclear", "threaten") in found
+    assert ("Konstantin Malofeyev", "military_aid", "demand") in found
+
+
+def test_call_for_removal_is_a_demand(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Malofeyev also called for the removal of Zelensky as part of a deal.")
+    assert ("Konstantin Malofeyev", "ukraine_leadership", "demand") in claims_of(doc, ctx)
+
+
+def test_passive_agent_holds_the_position(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("The peace plan was endorsed by Trump last week.")
+    assert claims_of(doc, ctx) == {("Donald Trump", "peace_plan", "accept")}
+
+
+def test_passive_subject_does_not_hold_the_position(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Ukraine was pushed to sign a peace deal.")
+    assert claims_of(doc, ctx) == set()
+
+
+def test_possessed_conditions_list_several_issues(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc(
+        "Putin's conditions include Kyiv ceding four regions and agreeing never to join NATO."
+    )
+    found = claims_of(doc, ctx)
+    assert ("Vladimir Putin", "territory_regions", "demand") in found
+    assert ("Vladimir Putin", "nato_membership", "demand") in found
+
+
+def test_suggesting_to_deploy_is_a_proposal(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("France has suggested it could deploy peacekeeping forces.")
+    assert claims_of(doc, ctx) == {("France", "peacekeepers", "propose")}
+
+
+def test_anaphoric_object_takes_the_earlier_issue(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc(
+        "France has suggested it could deploy peacekeepers, but Moscow has balked at this idea."
+    )
+    assert ("Russia", "peacekeepers", "reject") in claims_of(doc, ctx)
+
+
+def test_evaluation_is_held_by_whom_to(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Territorial concessions are a red line for Kyiv.")
+    assert claims_of(doc, ctx) == {("Ukraine", "territory_regions", "reject")}
+
+
+def test_prediction_by_the_author_is_no_claim(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Putin will reject the peace plan.")
+    assert claims_of(doc, ctx) == set()
+
+
+def test_author_voice_is_no_claim(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("I think we must reject any ceasefire that rewards aggression.")
+    assert claims_of(doc, ctx) == set()
+
+
+def test_caption_lines_are_skipped(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Putin rejected the ceasefire proposal in Moscow\nThe talks went on.")
+    assert claims_of(doc, ctx) == set()
+
+
+def test_one_claim_per_key_with_all_evidence(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Russia rejected the ceasefire. Later, Moscow again rejected a truce.")
+    claims = _claims(doc, ctx)
+    assert [(c.actor, c.issue, c.stance) for c in claims] == [("Russia", "ceasefire", "reject")]
+    assert len(claims[0].evidence) == 2
+    for span in claims[0].evidence:
+        assert doc.text[span.start : span.end] == span.text
+
+
+def test_status_from_hedges(make_doc: MakeDoc, ctx: Ctx) -> None:
+    alleged = make_doc("Putin has reportedly offered to halt the advance at current positions.")
+    assert {c.status for c in _claims(alleged, ctx)} == {"alleged"}
+    reported = make_doc("Russia rejected the ceasefire, three sources told Reuters.")
+    assert {c.status for c in _claims(reported, ctx)} == {"reported"}
+    stated = make_doc("Russia rejected the ceasefire.")
+    assert {c.status for c in _claims(stated, ctx)} == {"stated"}
+
+
+def test_statement_date_resolves_against_publication(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("On Thursday, Russia rejected the ceasefire.", published=date(2025, 3, 15))
+    assert [c.statement_date for c in _claims(doc, ctx)] == [date(2025, 3, 13)]
+    undated = make_doc("Russia rejected the ceasefire.", published=None)
+    assert [c.statement_date for c in _claims(undated, ctx)] == [None]
+
+
+def test_plan_terms_are_proposals_of_the_proposer(make_doc: MakeDoc, ctx: Ctx) -> None:
+    from redline.model import PlanPoint
+
+    text = "The unconfirmed plan would see all sanctions lifted."
+    point = PlanPoint(None, ("sanctions",), text[:-1], 0, len(text) - 1)
+    plan = PlanMention("seven-point plan", "United States", (point,), 4, 21)
+    doc = make_doc(text, plans=[plan])
+    claims = _claims(doc, ctx)
+    assert [(c.actor, c.issue, c.stance, c.plan, c.status) for c in claims] == [
+        ("United States", "sanctions", "propose", "seven-point plan", "alleged")
+    ]

@@ -1,0 +1,64 @@
+"""The ``redline_quotes`` spaCy component and its lexicon file."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from redline.model import Article
+from redline.nlp.extensions import register_extensions
+from redline.nlp.pipeline import build_pipeline, load_model, make_doc
+from redline.nlp.quote_lexicon import LexiconError, load_speech_lexicon
+from redline.nlp.quotes import QuotesComponent
+
+
+def test_factory_is_registered() -> None:
+    assert Language.has_factory("redline_quotes")
+
+
+def test_component_runs_without_the_actors_component() -> None:
+    register_extensions()
+    nlp = load_model()
+    nlp.add_pipe("redline_quotes", config={"pack": "russia-ukraine"})
+    doc = nlp("“We will keep talking to everyone who wants peace,” the minister said.")
+    quotes = doc._.quotes
+    assert [q.kind for q in quotes] == ["direct"]
+    assert quotes[0].text == "We will keep talking to everyone who wants peace,"
+    assert quotes[0].cue == "said"
+
+
+def test_component_sets_an_empty_list_when_nothing_is_quoted() -> None:
+    register_extensions()
+    nlp = load_model()
+    doc = QuotesComponent("russia-ukraine")(nlp("Talks resumed on Monday in Geneva."))
+    assert doc._.quotes == []
+
+
+def test_broken_lexicon_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "speech.yaml"
+    bad.write_text("verbs: say\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"speech\.yaml"):
+        load_speech_lexicon(bad)
+
+
+def test_missing_lexicon_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="cannot read"):
+        load_speech_lexicon(tmp_path / "absent.yaml")
+
+
+@pytest.mark.slow
+def test_end_to_end_through_the_pipeline_with_the_pack() -> None:
+    nlp = build_pipeline()
+    text = (
+        "The Kremlin rejected the proposal on Tuesday.\n"
+        "“There can be no talk of a ceasefire on these terms,” Kremlin spokesman Dmitry Peskov "
+        "told reporters.\n"
+        "“We have said this many times before,” he added.\n"
+    )
+    article = Article(id="t", text=text, published=date(2025, 3, 1))
+    doc = nlp(make_doc(nlp, article))
+    direct = [(q.speaker, q.party) for q in doc._.quotes if q.kind == "direct"]
+    assert direct == [("Dmitry Peskov", "russia"), ("Dmitry Peskov", "russia")]
