@@ -26,13 +26,16 @@ from redline.model import Article
 from redline.nlp.pipeline import build_pipeline, load_model, make_doc
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = (ROOT.parent / "shared" / "corpus" / "seeds", ROOT / "tests" / "quality" / "dev" / "articles")
+SOURCES = (
+    ROOT.parent / "shared" / "corpus" / "seeds",
+    ROOT / "tests" / "quality" / "dev" / "articles",
+)
 RESULTS = ROOT / "benchmarks" / "results" / "extract.json"
 
 
 def _body(path: Path) -> str:
     raw = path.read_text(encoding="utf-8")
-    head, sep, body = raw.partition("\n---\n")
+    _head, sep, body = raw.partition("\n---\n")
     return body if sep else raw
 
 

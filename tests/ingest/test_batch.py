@@ -60,7 +60,7 @@ def inputs(tmp_path: Path) -> Path:
 
 def test_ingest_stores_extracts_and_reports(store: Store, inputs: Path) -> None:
     fake = FakeExtractor()
-    report = ingest_paths(store, [inputs], pack="test-pack", extractor=fake)
+    report = ingest_paths(store, [inputs], pack="russia-ukraine", extractor=fake)
     assert report.count("new") == 3
     assert report.count("near_duplicate") == 1
     assert report.ingested == 4 and report.extracted == 4
@@ -70,7 +70,7 @@ def test_ingest_stores_extracts_and_reports(store: Store, inputs: Path) -> None:
     [warning] = report.warnings
     assert "unparseable date 'soon'" in warning.reason
     assert len(store.list_rejections()) == 2 and len(store.list_warnings()) == 1
-    assert {c.provenance.extractor_version for c in store.read_claims()} == {"fake/test-pack"}
+    assert {c.provenance.extractor_version for c in store.read_claims()} == {"fake/russia-ukraine"}
     clusters = {c.provenance.source: c.provenance.cluster for c in store.read_claims()}
     assert clusters["Wire"] == clusters["Paper"]  # one story, one independent source
 

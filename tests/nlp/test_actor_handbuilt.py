@@ -167,3 +167,14 @@ def test_any_text_gives_sorted_mentions_whose_spans_match(
         assert 0 <= m.start < m.end <= len(doc.text)
         assert doc.text[m.start : m.end] == m.text
         assert m.party in PACK.party_ids()
+
+
+def test_transliteration_keys_and_edit_distance() -> None:
+    from redline.nlp.actor_index import transliteration_key, within_one_edit
+
+    assert transliteration_key("Zelenskiy") == transliteration_key("Zelenskyy")
+    assert transliteration_key("Zelenskyi") == transliteration_key("Zelensky")
+    assert within_one_edit("lavrov", "lavrof") and within_one_edit("kelin", "kelyn")
+    assert within_one_edit("abc", "abcd") and not within_one_edit("abc", "abde")
+    assert ActorIndex(PACK).spelling_variant(["Iwan", "Brodski"]) is not None
+    assert ActorIndex(PACK).spelling_variant(["Olga", "Brodski"]) is None  # another initial

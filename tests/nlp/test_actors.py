@@ -306,6 +306,9 @@ def test_entourage_speaks_for_the_side(run) -> None:  # type: ignore[no-untyped-
     proxy = found(doc, "Putin mouthpieces")
     assert (proxy.actor, proxy.kind, proxy.resolution) == ("Russia", "state", "description")
     assert found(doc, "Putin").actor == "Vladimir Putin"
+    government = found(run("Zelensky's government rejected it."), "Zelensky's government")
+    assert (government.actor, government.party) == ("Ukraine", "ukraine")
+    assert not [m for m in run("Putin's forces attacked.")._.mentions if m.kind == "state"]
 
 
 def test_expletive_it_is_not_resolved(run) -> None:  # type: ignore[no-untyped-def]
@@ -341,3 +344,65 @@ def test_dateline_is_a_place(run) -> None:  # type: ignore[no-untyped-def]
 def test_a_persons_subordinate_is_not_the_person(run) -> None:  # type: ignore[no-untyped-def]
     doc = run("Vladimir Putin spoke. Putin's aide said nothing.")
     assert not [m for m in doc._.mentions if "aide" in m.text]
+
+
+def test_bare_surname_goes_to_the_latest_person_of_that_name(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Sergey Lavrov spoke. Ivan Lavrov, a farmer, agreed. Lavrov said yes.")
+    assert doc._.mentions[-1].text == "Lavrov"
+    assert doc._.mentions[-1].actor == "Ivan Lavrov"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "…", "'’‘`", "The."])
+def test_degenerate_texts(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert run(text)._.mentions == []
+
+
+def test_published_may_be_a_datetime_or_iso_string(nlp: Language, recognizer) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    for published in (datetime(2024, 9, 15, 12, 0), "2024-09-15"):
+        doc = nlp.make_doc("The NATO secretary general spoke.")
+        doc._.published = published
+        assert recognizer(nlp(doc))._.mentions[0].actor == "Jens Stoltenberg"
+
+
+def test_full_name_wins_over_a_straddling_title(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Vladimir Putin's spokesman Dmitry Peskov said no.")
+    assert [m.actor for m in doc._.mentions] == ["Vladimir Putin", "Dmitry Peskov"]
+    alone = run("Putin's spokesman said no.")
+    assert [m.actor for m in alone._.mentions] == ["Dmitry Peskov"]
+
+
+def test_capitals_visited_or_struck_are_places(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Li Hui visited Kyiv and Moscow. Kyiv and Moscow agreed.")
+    confidences = [m.confidence for m in doc._.mentions if m.actor in ("Ukraine", "Russia")]
+    assert confidences[:2] == [0.3, 0.3] and min(confidences[2:]) > 0.5
+
+
+def test_unnamed_source_of_a_side(run) -> None:  # type: ignore[no-untyped-def]
+    mention = found(run("A senior Russian source told Reuters it was hard."), "Russian source")
+    assert (mention.actor, mention.party, mention.resolution) == ("Russia", "russia", "unnamed")
+    sources = found(run("According to Kremlin sources, talks stalled."), "Kremlin sources")
+    assert (sources.actor, sources.resolution) == ("Russia", "unnamed")
+
+
+def test_title_in_apposition_belongs_to_the_named_person(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Sergei Naryshkin, the head of Russia's SVR Foreign Intelligence Service, spoke.")
+    assert {m.actor for m in doc._.mentions if m.kind == "person"} == {"Sergei Naryshkin"}
+    doc = run(
+        "Michael Waltz, Trump's nominated national security adviser, met him.", date(2025, 1, 3)
+    )
+    assert not [m for m in doc._.mentions if m.actor == "Jake Sullivan"]
+
+
+def test_named_entity_noise_is_not_a_person(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run(
+        "Donald Trump and Vladimir Putin attend a press conference. Brendan SMIALOWSKI / AFP\n"
+        "Russian missiles struck homes in Kryvyi Rih and Dnipro."
+    )
+    assert all(m.resolution != "ner" for m in doc._.mentions)
+
+
+def test_role_word_modifying_another_noun_is_no_reference(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Vladimir Putin spoke. At the General Assembly, the US voted no.")
+    assert not [m for m in doc._.mentions if "General" in m.text]

@@ -242,3 +242,65 @@ def test_plan_terms_are_proposals_of_the_proposer(make_doc: MakeDoc, ctx: Ctx) -
     assert [(c.actor, c.issue, c.stance, c.plan, c.status) for c in claims] == [
         ("United States", "sanctions", "propose", "seven-point plan", "alleged")
     ]
+
+
+def test_ruling_out_a_concession_rejects_it(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Zelensky has ruled out ceding any part of Donetsk to Russia.")
+    assert claims_of(doc, ctx) == {("Volodymyr Zelensky", "territory_regions", "reject")}
+
+
+def test_obligation_in_someones_words_is_their_demand(make_doc: MakeDoc, ctx: Ctx) -> None:
+    text = "Peskov said that Kyiv must withdraw its troops from Donetsk."
+    start = text.index("Kyiv")
+    quote = Quote(text[start:-1], start, len(text) - 1, "Dmitry Peskov", "russia", "indirect")
+    doc = make_doc(text, quotes=[quote])
+    assert claims_of(doc, ctx) == {("Dmitry Peskov", "territory_regions", "demand")}
+
+
+def test_obligation_in_the_authors_voice_is_no_claim(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Kyiv must receive security guarantees before any ceasefire.")
+    assert claims_of(doc, ctx) == set()
+
+
+def test_judging_verb_gives_the_evaluation_to_its_subject(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Russia called the deployment of peacekeepers unacceptable.")
+    assert claims_of(doc, ctx) == {("Russia", "peacekeepers", "reject")}
+
+
+def test_readiness_to_impose_sanctions_is_a_threat(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Trump said he was ready to impose new sanctions on Russia.")
+    assert claims_of(doc, ctx) == {("Donald Trump", "sanctions", "threaten")}
+
+
+def test_place_names_give_way_to_the_object(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Russia proposed a prisoner exchange for soldiers captured in Kursk.")
+    assert claims_of(doc, ctx) == {("Russia", "humanitarian", "propose")}
+
+
+def test_scare_quote_speaker_does_not_override_reported_speech(
+    make_doc: MakeDoc, ctx: Ctx
+) -> None:
+    text = "Peskov said that foreign peacekeepers were 'absolutely unacceptable' to Moscow."
+    start = text.index("foreign")
+    indirect = Quote(text[start:-1], start, len(text) - 1, "Dmitry Peskov", "russia", "indirect")
+    frag_start = text.index("absolutely")
+    fragment = Quote("absolutely unacceptable", frag_start, frag_start + 23, "United States",
+                     "us", "fragment")
+    doc = make_doc(text, quotes=[indirect, fragment])
+    assert {c.actor for c in _claims(doc, ctx)} <= {"Dmitry Peskov", "Russia"}
+    assert ("us" not in {c.party for c in _claims(doc, ctx)})
+
+
+def test_extract_claims_without_a_context(make_doc: MakeDoc) -> None:
+    doc = make_doc("Russia's demand for a buffer zone was rejected by Ukraine's allies, Kyiv said.")
+    claims = extract_claims(doc, load_pack("russia-ukraine"))
+    assert ("Russia", "buffer_zone", "demand") in {(c.actor, c.issue, c.stance) for c in claims}
+
+
+def test_a_doc_without_sentences_or_components_gives_no_claims(ctx: Ctx) -> None:
+    import spacy
+
+    blank = spacy.blank("en")
+    doc = blank("Russia rejected the ceasefire.")
+    assert extract_claims(doc, ctx.pack) == []
+    assert extract_claims(blank(""), ctx.pack) == []

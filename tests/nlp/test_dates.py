@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from redline.nlp.dates import resolve_statement_date
 
@@ -36,3 +38,11 @@ def test_a_date_later_in_the_year_than_publication_is_last_year() -> None:
 
 def test_no_publication_date_gives_none() -> None:
     assert resolve_statement_date("Putin said on Thursday", None) is None
+
+
+@given(st.text(max_size=200), st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31)))
+def test_any_text_resolves_to_a_date(text: str, published: date) -> None:
+    resolved = resolve_statement_date(text, published)
+    assert resolved is not None
+    if not any(c.isdigit() for c in text):  # only relative words: a recent past day
+        assert published - timedelta(days=30) <= resolved <= published

@@ -80,3 +80,9 @@ def test_gold_dict_claims_and_plans() -> None:
     assert gold["plans"][0]["points"] == [
         {"n": 7, "issues": ["nato_membership"], "text": "Ukraine will not join NATO"}
     ]
+
+
+def test_gold_dict_drops_quotes_without_a_speaker() -> None:
+    quotes = (Quote("words from a headline with no speaker", 0, 36, "", "other", "direct"),)
+    gold = to_gold_dict(Extraction("abc", None, "news", quotes=quotes), "a.txt")
+    assert gold["quotes"] == []

@@ -152,6 +152,13 @@ def test_mentions_from_the_actors_component_name_the_proposer(nlp: Language) -> 
 def test_intentions_and_bare_plurals_are_not_plans(nlp: Language) -> None:
     assert plans_of(nlp, "Western plans to send more troops to the border worry Nordgrad.") == []
     assert plans_of(nlp, "Nordgrad rejected plans for a truce.") == []
+    assert plans_of(nlp, "Westland's plan to send troops to the border stalled.") == []
+
+
+def test_a_plan_to_end_the_war_is_a_peace_plan(nlp: Language) -> None:
+    plan = only(plans_of(nlp, "Westland's plan to end the war was welcomed in Sudberg.",
+                         day=date(2030, 2, 1)))
+    assert plan.pack_plan == "weiss-plan"
 
 
 def test_negated_terms_are_not_listed(nlp: Language) -> None:
@@ -206,3 +213,10 @@ def test_a_subject_the_pack_does_not_know_does_not_block_a_known_plan(nlp: Langu
     plan = only(plans_of(nlp, "Diplomats presented the ten-point plan. The Gazette published "
                          "the 10-point plan in full."))
     assert plan.pack_plan == "ten-point-plan"
+
+
+def test_a_sentence_going_on_with_a_point_adds_its_issues(nlp: Language) -> None:
+    plan = only(plans_of(nlp, "The ten-point plan leaked. Point three requires Southland to stay "
+                         "out of the Eastern Pact. And it would also free all prisoners – but "
+                         "Nordgrad objects."))
+    assert points_by_number(plan) == {3: ("alliance", "prisoners")}

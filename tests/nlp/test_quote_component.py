@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from redline.model import Article
 from redline.nlp.extensions import register_extensions
 from redline.nlp.pipeline import build_pipeline, load_model, make_doc
 from redline.nlp.quote_lexicon import LexiconError, load_speech_lexicon
-from redline.nlp.quotes import QuotesComponent
+from redline.nlp.quotes import QuotesComponent, extract_quotes
 
 
 def test_factory_is_registered() -> None:
@@ -62,3 +65,25 @@ def test_end_to_end_through_the_pipeline_with_the_pack() -> None:
     doc = nlp(make_doc(nlp, article))
     direct = [(q.speaker, q.party) for q in doc._.quotes if q.kind == "direct"]
     assert direct == [("Dmitry Peskov", "russia"), ("Dmitry Peskov", "russia")]
+
+
+_WORDS = ["said", "he", "she", "Putin", "the", "official", "told", "reporters", "we", "will"]
+_PIECES = [*_WORDS, ",", ".", ":", "\n", "\n\n", "‘", "’", "“", "”", '"', "'", "«", "»", "—"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_text_extracts_without_error(pieces: list[str]) -> None:
+    register_extensions()
+    nlp = _model()
+    text = " ".join(pieces)
+    doc = nlp(text)
+    doc._.mentions = []
+    for quote in extract_quotes(doc):
+        assert 0 <= quote.start <= quote.end <= len(text)
+        assert quote.kind in ("direct", "indirect", "fragment")
+
+
+@lru_cache(maxsize=1)
+def _model() -> Language:
+    return load_model()

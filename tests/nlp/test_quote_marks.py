@@ -121,7 +121,7 @@ def test_pairing_never_fails_and_spans_stay_inside_the_text(text: str) -> None:
         assert 0 <= span.open < span.start <= span.end <= len(text)
         assert span.close is None or span.end <= span.close
         start, end = blocks[span.paragraph]
-        assert start <= span.open and span.after <= end
+        assert start <= span.open < end
 
 
 def test_hard_wrapped_text_pairs_across_line_breaks() -> None:
@@ -137,3 +137,13 @@ def test_hard_wrapped_text_pairs_across_line_breaks() -> None:
         "We are not going to give up any of our land, not now\n"
         "and not ever, whatever they offer us,"
     ]
+
+
+def test_quote_broken_over_a_line_is_joined() -> None:
+    text = "He said: ‘We take the plan and read it.\nThen we reject all of it,’ he added.\n"
+    assert quoted(text) == ["We take the plan and read it.\nThen we reject all of it,"]
+
+
+def test_possessive_on_the_next_line_does_not_join() -> None:
+    text = "He said: ‘We take the plan and read it.\nThe generals’ view was different.\n"
+    assert quoted(text) == ["We take the plan and read it."]

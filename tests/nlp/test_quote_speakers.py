@@ -456,3 +456,62 @@ def test_unknown_named_speaker_is_not_replaced_by_a_neighbour(nlp: Language) -> 
         "“That was a mistake we will not repeat again,” the deputy governor of the region said."
     )
     assert direct(run(nlp, text))[0][1] == ""
+
+
+def test_speaker_outside_the_pack_keeps_the_full_name(nlp: Language) -> None:
+    text = (
+        "Analysts were cautious on Monday.\n"
+        "“Time is on the side of the stronger army here,” said Samuel Hartley, a historian.\n"
+        "“Neither side will give ground before the winter,” Hartley told the newspaper."
+    )
+    assert [q[1] for q in direct(run(nlp, text))] == ["Samuel Hartley", "Samuel Hartley"]
+
+
+def test_split_sentence_resuming_with_a_capital(nlp: Language) -> None:
+    text = "‘If they come to the table in good faith,’ Hale said, ‘I will meet them myself.’"
+    assert direct(run(nlp, text)) == [
+        (
+            "If they come to the table in good faith, I will meet them myself.",
+            "Tom Hale",
+            "south",
+        )
+    ]
+
+
+def test_pronoun_prefers_the_subject_of_the_sentence_before(nlp: Language) -> None:
+    text = (
+        "Brodsky said on Monday that the offer was not serious.\n"
+        "Hale, meanwhile, visited troops near the border. “We will hold every position we have,” "
+        "he said."
+    )
+    assert direct(run(nlp, text))[0][1] == "Tom Hale"
+
+
+def test_embedded_post_signed_with_a_handle(nlp: Language) -> None:
+    text = "“Nobody should doubt our resolve on this point.” — Tom Hale (@tomhale) March 3, 2025"
+    assert direct(run(nlp, text))[0][1] == "Tom Hale"
+
+
+def test_passive_cue_takes_the_agent(nlp: Language) -> None:
+    text = "“There will be no deal before the spring at the earliest,” the paper was told by Marin."
+    assert direct(run(nlp, text))[0][1] == "Olga Marin"
+
+
+def test_quote_broken_over_a_line_keeps_its_cue(nlp: Language) -> None:
+    text = "‘We will take the plan and read it carefully.\nThen we will reject it,’ Brodsky said."
+    quotes = direct(run(nlp, text))
+    assert [q[1] for q in quotes] == ["Ivan Brodsky"]
+    assert quotes[0][0].endswith("reject it,")
+
+
+def test_long_title_between_quote_and_verb(nlp: Language) -> None:
+    text = (
+        "“We will never accept a border drawn by force of arms,” Southland's ambassador to the "
+        "United Nations, Tom Hale, told the council."
+    )
+    assert direct(run(nlp, text))[0][1] == "Tom Hale"
+
+
+def test_two_speakers_joined_by_and(nlp: Language) -> None:
+    text = "“We stand together on every point of this plan,” Hale and Ortega said in a statement."
+    assert direct(run(nlp, text))[0][1] == "Tom Hale"

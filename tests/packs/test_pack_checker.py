@@ -159,3 +159,11 @@ def test_copy_of_builtin_pack_checks_clean(tmp_path: Path) -> None:
     copy = tmp_path / "copy"
     shutil.copytree(BUILTIN_DIR / "russia-ukraine", copy)
     assert check_pack(str(copy)) == []
+
+
+def test_title_holding_a_name(tmp_path: Path) -> None:
+    actors = ACTORS_YAML.replace(
+        "{title: Northern president,", "{title: Northern president Ivan Brodsky,"
+    )
+    [problem] = check_pack(str(write_pack(tmp_path / "p", actors=actors)))
+    assert problem.line == 9 and "names go in aliases" in problem.message

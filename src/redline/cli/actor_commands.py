@@ -28,7 +28,7 @@ app.add_typer(actors_app, name="actors")
 DbOption = Annotated[
     str | None,
     typer.Option(
-        "--db", help="Database URL or SQLite file [default: $REDLINE_DB, else redline.db]."
+        "--db", help="Database URL or SQLite file (default: $REDLINE_DB, else redline.db)."
     ),
 ]
 PackOption = Annotated[str, typer.Option("--pack", help="Pack name or folder.")]

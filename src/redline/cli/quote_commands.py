@@ -66,8 +66,12 @@ def quote_row(item: SourcedQuote) -> dict[str, Any]:
 
 def _table(rows: list[dict[str, Any]]) -> Table:
     table = Table(show_lines=False)
-    for column in ("date", "speaker", "party", "quote", "source", "article"):
-        table.add_column(column, overflow="fold")
+    table.add_column("date", no_wrap=True)
+    table.add_column("speaker", ratio=1)
+    table.add_column("party")
+    table.add_column("quote", ratio=3, overflow="fold")
+    table.add_column("source", ratio=1)
+    table.add_column("article", no_wrap=True)
     for row in rows:
         table.add_row(
             row["published"] or "?",
@@ -75,7 +79,7 @@ def _table(rows: list[dict[str, Any]]) -> Table:
             row["party"] or "",
             f"“{row['text']}”",
             row["source"] or "",
-            row["article_id"][:12],
+            row["article_id"][:8],
         )
     return table
 

@@ -20,6 +20,7 @@ from redline.ingest.files import DEFAULT_MAX_BYTES
 from redline.ingest.sources import read_inputs
 from redline.model import Article, Extraction, Rejection
 from redline.store import AddResult, Store
+from redline.store.plan_registry import update_plan_registry
 
 Extractor = Callable[[Iterable[Article], str], Iterator[tuple[Article, Extraction | Rejection]]]
 # Same shape as ``redline.cli.progress.progress_bar``: (label, total) -> context giving advance().
@@ -164,6 +165,9 @@ def ingest_paths(
         outdated_than = EXTRACTOR_VERSION if reextract_outdated else None
         extract_pending(store, report, pack=pack, extractor=extractor, progress=progress,
                         outdated_than=outdated_than)
+        if report.extracted:
+            # New plan mentions: merge them into the registry of plans across articles.
+            update_plan_registry(store, pack)
     return report
 
 

@@ -1,6 +1,5 @@
 """Named references to actors: the pack's surface forms (with dates, case and context
-checks), people the pack does not know (spaCy PERSON entities) and party adjectives before
-collective nouns ("Russian officials")."""
+checks) and party adjectives before collective nouns ("Russian officials")."""
 
 from __future__ import annotations
 
@@ -9,7 +8,8 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from redline.nlp.actor_index import CONFIDENCE, ActorIndex, Surface, transliteration_key
-from redline.nlp.actor_matching import Draft, RawMatch, SurfaceMatcher
+from redline.nlp.actor_matching import Draft, RawMatch, SurfaceMatcher, published_day
+from redline.nlp.actor_references import span_root
 
 # When two surface forms cover the same text, the more explicit kind wins.
 RANK = {
@@ -22,8 +22,6 @@ RANK = {
     "surname": 6,
 }
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
-POSSESSIVE_ENDINGS = ("'s", "’s", "‘s", "'", "’")
-OTHER_PARTY = "other"
 
 
 def _previous(doc: Doc, i: int) -> Token | None:
@@ -33,13 +31,15 @@ def _previous(doc: Doc, i: int) -> Token | None:
 def _fits(surface: Surface, raw: RawMatch, doc: Doc, index: ActorIndex) -> bool:
     """Whether a surface form found in the text really names its actor here."""
     text = doc[raw.start : raw.end].text[: raw.end_char - raw.start_char]
-    day: date | None = doc._.published
+    day: date | None = published_day(doc)
     if surface.case_sensitive and not all(c.isupper() for c in text if c.isalpha()):
         return False
     if not surface.holds_on(day):
         return False
-    if surface.resolution == "surname" and not text[:1].isupper():
-        return False
+    if surface.resolution == "surname" and (
+        not text[:1].isupper() or (text.isupper() and not surface.phrase.isupper())
+    ):
+        return False  # "Un" of Kim Jong Un is not "UN"; "waltz" is not Waltz
     if surface.resolution in ("title", "description"):
         before = _previous(doc, raw.start)
         if before is not None:
@@ -78,7 +78,12 @@ def _is_place(doc: Doc, draft: Draft, index: ActorIndex) -> bool:
     if _dateline(doc, draft):
         return True
     root = doc[draft.end - 1]
-    prep = root.head if root.dep_ == "pobj" else _previous(doc, draft.start)
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "visited Kyiv and Moscow": Moscow is where Kyiv is
+    if root.dep_ == "dobj" and root.head.lemma_.casefold() in lexicon.place_object_verbs:
+        return True  # "visited Kyiv", "struck Kyiv"
+    first = draft.start if root.i >= draft.start else root.i
+    prep = root.head if root.dep_ == "pobj" else _previous(doc, first)
     if prep is None or prep.pos_ not in ("ADP", ""):
         return False
     word = prep.norm_
@@ -103,9 +108,19 @@ def pack_mentions(doc: Doc, matcher: SurfaceMatcher) -> list[Draft]:
         )
     )
     owner: list[int] = [-1] * len(doc)  # token -> index in chosen
-    chosen: list[tuple[RawMatch, list[Surface]]] = []
+    chosen: list[tuple[RawMatch, list[Surface]] | None] = []
     for raw, surfaces in options:
         overlapped = {owner[i] for i in range(raw.start, raw.end) if owner[i] >= 0}
+        if overlapped and _name_beats_titles(raw, surfaces, [chosen[k] for k in overlapped]):
+            for k in overlapped:
+                # "Vladimir Putin's spokesman Dmitry Peskov": the full name keeps its tokens,
+                # the title that only straddled it ("Putin's spokesman") is dropped.
+                dropped = chosen[k]
+                if dropped is not None:
+                    for i in range(dropped[0].start, dropped[0].end):
+                        owner[i] = -1
+                chosen[k] = None
+            overlapped = set()
         if overlapped:
             if len(overlapped) == 1:
                 _extend(chosen, overlapped.pop(), raw, surfaces, owner)
@@ -113,10 +128,10 @@ def pack_mentions(doc: Doc, matcher: SurfaceMatcher) -> list[Draft]:
         for i in range(raw.start, raw.end):
             owner[i] = len(chosen)
         chosen.append((raw, surfaces))
-    chosen.sort(key=lambda o: o[0].start)
+    picked = sorted((c for c in chosen if c is not None), key=lambda o: o[0].start)
     drafts: list[Draft] = []
     named: dict[str, int] = {}  # actor -> last position named unambiguously
-    for raw, surfaces in chosen:
+    for raw, surfaces in picked:
         surface = _pick(surfaces, named)
         if surface is None:
             continue
@@ -144,7 +159,33 @@ def pack_mentions(doc: Doc, matcher: SurfaceMatcher) -> list[Draft]:
             draft.confidence = 0.3
         drafts.append(draft)
         named[actor.name] = raw.start
-    return merge_titles_with_names(_with_first_names(doc, drafts, index))
+    return _appositive_titles(doc, merge_titles_with_names(_with_first_names(doc, drafts, index)))
+
+
+def _appositive_titles(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """ "Michael Waltz, Trump's national security adviser," and "the head of the SVR, Sergei
+    Naryshkin,": a title in apposition to a named person is that person's, whatever the
+    pack's dated holder."""
+    people: dict[int, Draft] = {}
+    for draft in drafts:
+        if draft.kind == "person" and draft.resolution in ("name", "alias", "surname"):
+            for i in range(draft.start, draft.end):
+                people[i] = draft
+    if not people:
+        return drafts
+    for draft in drafts:
+        if draft.resolution not in ("title", "description") or draft.kind != "person":
+            continue
+        root = span_root(doc, draft.start, draft.end)
+        named = people.get(root.head.i) if root.dep_ == "appos" else None
+        if named is None:
+            named = next(
+                (people[c.i] for c in root.children if c.dep_ == "appos" and c.i in people), None
+            )
+        if named is not None and named.actor != draft.actor:
+            draft.actor, draft.party, draft.gender = named.actor, named.party, named.gender
+            draft.confidence = 0.8
+    return drafts
 
 
 def _with_first_names(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[Draft]:
@@ -177,8 +218,31 @@ def _with_first_names(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[
     return kept
 
 
+def _name_beats_titles(
+    raw: RawMatch,
+    surfaces: list[Surface],
+    rivals: list[tuple[RawMatch, list[Surface]] | None],
+) -> bool:
+    """A person's full name partly overlapped by titles or descriptions of others wins."""
+    if raw.end - raw.start < 2 or not all(
+        s.resolution in ("name", "alias") and s.actor.kind == "person" for s in surfaces
+    ):
+        return False
+    actors = {s.actor.name for s in surfaces}
+    for rival in rivals:
+        if rival is None:
+            continue
+        match, rival_surfaces = rival
+        contains = match.start <= raw.start and raw.end <= match.end
+        if contains or any(s.actor.name in actors for s in rival_surfaces):
+            return False
+        if any(s.resolution not in ("title", "description") for s in rival_surfaces):
+            return False
+    return True
+
+
 def _extend(
-    chosen: list[tuple[RawMatch, list[Surface]]],
+    chosen: list[tuple[RawMatch, list[Surface]] | None],
     k: int,
     raw: RawMatch,
     surfaces: list[Surface],
@@ -186,7 +250,10 @@ def _extend(
 ) -> None:
     """Two overlapping phrases naming the same actor are one mention covering both: "Saudi
     Crown Prince Mohammed" + "Mohammed bin Salman"."""
-    kept, kept_surfaces = chosen[k]
+    found = chosen[k]
+    if found is None:
+        return
+    kept, kept_surfaces = found
     actors = {s.actor.name for s in surfaces}
     shared = [s for s in kept_surfaces if s.actor.name in actors]
     if not shared:
@@ -213,6 +280,9 @@ def _pick(surfaces: list[Surface], named: dict[str, int]) -> Surface | None:
         by_actor.setdefault(surface.actor.name, surface)
     if len(by_actor) == 1:
         return next(iter(by_actor.values()))
+    full = [s for s in by_actor.values() if s.resolution != "surname"]
+    if len(full) == 1:
+        return full[0]  # a full form beats another actor's bare surname
     recent = [name for name in by_actor if name in named]
     if recent:
         return by_actor[max(recent, key=lambda name: named[name])]
@@ -241,150 +311,13 @@ def merge_titles_with_names(drafts: list[Draft]) -> list[Draft]:
     return merged
 
 
-# ---- people the pack does not know ------------------------------------------------------
-
-
-def _descriptor_party(
-    doc: Doc, start: int, end: int, drafts: list[Draft], index: ActorIndex
-) -> str:
-    """The party a person's own noun phrase or appositive gives them: "Russian tycoon X",
-    "X, a Kremlin aide,", "Putin's ambassador, X". Otherwise ``other``."""
-    by_token: dict[int, Draft] = {}
-    for draft in drafts:
-        for i in range(draft.start, draft.end):
-            by_token[i] = draft
-    words: list[Token] = []
-    i = start - 1
-    while i >= 0 and start - i <= 4:
-        token = doc[i]
-        if token.is_punct or token.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ"):
-            break
-        words.append(token)
-        i -= 1
-    root = doc[end - 1]
-    for child in root.children:
-        if child.dep_ == "appos":
-            words.extend(child.subtree)
-    if root.dep_ == "appos":
-        words.extend(root.head.lefts)
-    for token in words:
-        state = index.adjectives.get(token.norm_)
-        if state is not None:
-            return state.party
-        known = by_token.get(token.i)
-        if known is not None and known.party != OTHER_PARTY:
-            return known.party
-    return OTHER_PARTY
-
-
-def _entity_name(doc: Doc, start: int, end: int) -> tuple[int, str]:
-    """The entity without a trailing possessive: (end token, name)."""
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].norm_ in ("'s", "'")):
-        end -= 1
-    if end <= start:
-        return end, ""
-    name = doc[start:end].text
-    for ending in POSSESSIVE_ENDINGS:
-        if name.endswith(ending) and len(name) > len(ending) + 1:
-            name = name[: -len(ending)]
-            break
-    return end, name
-
-
-def ner_mentions(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[Draft]:
-    """People spaCy finds that the pack does not know, and their surnames later on."""
-    taken = bytearray(len(doc))
-    for draft in drafts:
-        for i in range(draft.start, draft.end):
-            taken[i] = 1
-    found: list[Draft] = []
-    known: dict[str, Draft] = {}  # surname -> first full mention
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or any(taken[ent.start : ent.end]):
-            continue
-        end, name = _entity_name(doc, ent.start, ent.end)
-        if not name or not name[:1].isupper() or any(c.isdigit() for c in name):
-            continue
-        words = name.split()
-        start_char = doc[ent.start].idx
-        if len(words) == 1 and words[0] in known:
-            first = known[words[0]]
-            found.append(_like(first, ent.start, end, start_char, start_char + len(name), 0.8))
-            continue
-        if len(words) == 1 and doc[end - 1].dep_ not in ("nsubj", "nsubjpass"):
-            continue  # a lone unknown word tagged PERSON is more often a place or a name part
-        variant = index.spelling_variant(words)
-        if variant is not None:
-            # "Volodymyr Zelenskyi": a pack person in a spelling the pack does not list.
-            draft = Draft(
-                ent.start,
-                end,
-                start_char,
-                start_char + len(name),
-                variant.name,
-                variant.party,
-                "alias",
-                0.75,
-                "person",
-                variant.gender,
-            )
-            found.append(draft)
-            for i in range(ent.start, end):
-                taken[i] = 1
-            known.setdefault(words[-1], draft)
-            continue
-        party = _descriptor_party(doc, ent.start, end, drafts, index)
-        draft = Draft(
-            ent.start,
-            end,
-            start_char,
-            start_char + len(name),
-            name,
-            party,
-            "ner",
-            0.6 if len(words) > 1 else 0.4,
-            "person",
-            None,
-        )
-        found.append(draft)
-        for i in range(ent.start, end):
-            taken[i] = 1
-        if len(words) > 1:
-            known.setdefault(words[-1], draft)
-    if known:
-        # Surnames spaCy did not tag again: "Malofeyev said".
-        covered = {i for d in found for i in range(d.start, d.end)}
-        for token in doc:
-            found_first = known.get(token.text) or known.get(_strip_possessive(token.text))
-            if found_first is None or taken[token.i] or token.i in covered:
-                continue
-            if token.i < found_first.start:
-                continue
-            stem = _strip_possessive(token.text)
-            end_char = token.idx + len(stem)
-            found.append(_like(found_first, token.i, token.i + 1, token.idx, end_char, 0.8))
-    return found
-
-
-def _strip_possessive(text: str) -> str:
-    for ending in POSSESSIVE_ENDINGS:
-        if text.endswith(ending) and len(text) > len(ending) + 1:
-            return text[: -len(ending)]
-    return text
-
-
-def _like(first: Draft, start: int, end: int, start_char: int, end_char: int, conf: float) -> Draft:
-    return Draft(
-        start, end, start_char, end_char, first.actor, first.party, "surname", conf, first.kind
-    )
-
-
 # ---- party adjectives -------------------------------------------------------------------
 
 
 def adjective_mentions(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[Draft]:
     """ "Russian officials", "the Ukrainian side", "the Russians": the state, at low
-    confidence, only before a collective head noun or as a plural noun."""
+    confidence, only before a collective head noun or as a plural noun. "A senior Russian
+    source" is an unnamed source of that side (resolution ``unnamed``)."""
     taken = bytearray(len(doc))
     for draft in drafts:
         for i in range(draft.start, draft.end):
@@ -408,11 +341,13 @@ def adjective_mentions(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list
                 continue
             coordinated = any(doc[i].dep_ in ("cc", "conj") for i in range(token.i + 1, head.i))
             end = token.i + 1 if coordinated else head.i + 1
+            unnamed = head.norm_ in index.lexicon.unnamed_heads
         else:
             state = index.adjectives.get(norm[:-1]) if norm.endswith("s") else None
             if state is None or token.pos_ not in ("PROPN", "NOUN"):
                 continue  # "the Russians", "the Ukrainians"
             end = token.i + 1
+            unnamed = False
         found.append(
             Draft(
                 token.i,
@@ -421,7 +356,7 @@ def adjective_mentions(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list
                 doc[end - 1].idx + len(doc[end - 1].text),
                 state.name,
                 state.party,
-                "adjective",
+                "unnamed" if unnamed else "adjective",
                 0.4,
                 state.kind,
                 None,

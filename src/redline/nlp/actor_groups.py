@@ -80,31 +80,76 @@ def group_mentions(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[Dra
 
 
 def proxy_mentions(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[Draft]:
-    """ "Putin mouthpieces", "Trump's aides": a person's entourage speaks for the person's
-    side, so the phrase is a mention of the party's state (the person's mention stays)."""
-    by_token = {i: d for d in drafts for i in range(d.start, d.end) if d.kind == "person"}
+    """ "Putin mouthpieces", "Trump's aides", "Zelensky's government", "Kremlin officials",
+    "Russia's foreign ministry": a person's entourage, or a side's officials and offices,
+    speak for that side, so the phrase is a mention of the party's state (the inner mention
+    stays). Unnamed sources ("Kremlin sources") are left to ``unnamed_source_mentions``."""
+    lexicon = index.lexicon
+    by_token = {i: d for d in drafts for i in range(d.start, d.end)}
     found: list[Draft] = []
     for token in doc:
-        if token.tag_ not in ("NNS", "NNPS") or token.norm_ not in index.lexicon.proxy_plurals:
+        if token.i in by_token or token.norm_ in lexicon.unnamed_heads:
+            continue
+        entourage = token.tag_ in ("NNS", "NNPS") and token.norm_ in lexicon.proxy_plurals
+        if not entourage and token.norm_ not in lexicon.collective_heads:
             continue
         for child in token.lefts:
-            person = by_token.get(child.i)
-            if person is None or child.dep_ not in ("compound", "poss", "nmod"):
+            inner = by_token.get(child.i)
+            if inner is None or child.dep_ not in ("compound", "poss", "nmod"):
                 continue
-            state = index.pack.state_actor(person.party)
+            if inner.kind == "person":
+                state = index.pack.state_actor(inner.party)
+                confidence = 0.5
+            elif inner.kind in ("state", "institution") and inner.resolution != "unnamed":
+                state = index.by_name.get(inner.actor)
+                confidence = 0.6
+            else:
+                break
             if state is None:
                 break
             found.append(
                 Draft(
-                    person.start,
+                    inner.start,
                     token.i + 1,
-                    person.start_char,
+                    inner.start_char,
                     token.idx + len(token.text),
                     state.name,
                     state.party,
                     "description",
-                    0.5,
+                    confidence,
                     state.kind,
+                    None,
+                )
+            )
+            break
+    return found
+
+
+def unnamed_source_mentions(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[Draft]:
+    """ "Kremlin sources", "a Ukrainian government insider": an unnamed source of the side
+    named before the head noun (resolution ``unnamed``; the side's own mention stays)."""
+    heads = index.lexicon.unnamed_heads
+    by_token = {i: d for d in drafts for i in range(d.start, d.end) if d.kind != "person"}
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    found: list[Draft] = []
+    for token in doc:
+        if token.norm_ not in heads or token.i in covered:
+            continue
+        for child in token.lefts:
+            side = by_token.get(child.i)
+            if side is None or child.dep_ not in ("compound", "amod", "nmod", "poss"):
+                continue
+            found.append(
+                Draft(
+                    side.start,
+                    token.i + 1,
+                    side.start_char,
+                    token.idx + len(token.text),
+                    side.actor,
+                    side.party,
+                    "unnamed",
+                    0.4,
+                    side.kind,
                     None,
                 )
             )

@@ -37,6 +37,8 @@ class ActorLexicon:
     group_nouns: dict[str, str]
     group_links: frozenset[str]
     proxy_plurals: frozenset[str] = frozenset()
+    place_object_verbs: frozenset[str] = frozenset()
+    unnamed_heads: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     document_verbs: frozenset[str] = frozenset()
     expletive_heads: frozenset[str] = frozenset()
@@ -99,6 +101,8 @@ def parse_lexicon(raw: dict[str, Any]) -> ActorLexicon:
         group_nouns={str(k).casefold(): str(v) for k, v in (raw.get("group_nouns") or {}).items()},
         group_links=_words(raw, "group_links"),
         proxy_plurals=_words(raw, "proxy_plurals"),
+        place_object_verbs=_words(raw, "place_object_verbs"),
+        unnamed_heads=_words(raw, "unnamed_heads"),
         document_nouns=_words(raw, "document_nouns"),
         document_verbs=_words(raw, "document_verbs"),
         expletive_heads=_words(raw, "expletive_heads"),

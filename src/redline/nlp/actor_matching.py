@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -113,3 +114,19 @@ class Draft:
 def draft_text(doc: Doc, draft: Draft) -> str:
     """The text a draft covers, read from its tokens (``doc.text`` rebuilds the whole text)."""
     return doc[draft.start : draft.end].text[: draft.end_char - draft.start_char]
+
+
+def published_day(doc: Doc) -> date | None:
+    """The article's date as a ``date`` (a datetime or ISO string set by a caller is accepted;
+    anything else counts as undated)."""
+    value = doc._.published
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None

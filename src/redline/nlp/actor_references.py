@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from redline.nlp.actor_index import ActorIndex
 from redline.nlp.actor_lexicon import ActorLexicon
-from redline.nlp.actor_matching import Draft
+from redline.nlp.actor_matching import Draft, published_day
 from redline.packs.schema import Actor
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -131,7 +131,7 @@ class ReferenceResolver:
             by_start.setdefault(draft.start, []).append(draft)
         history: list[Entry] = []
         added: list[Draft] = []
-        day: date | None = doc._.published
+        day: date | None = published_day(doc)
         for token in doc:
             for draft in by_start.get(token.i, ()):
                 history.append(Entry(draft, sentences[token.i], subject_rank(doc, draft)))
@@ -236,6 +236,8 @@ class ReferenceResolver:
             return None
         if token.tag_ in ("NNS", "NNPS") or token.pos_ not in ("NOUN", "PROPN", ""):
             return None
+        if token.dep_ in ("compound", "amod", "nmod"):
+            return None  # "the General Assembly": the role word only modifies another noun
         nxt = token.i + 1
         if nxt < len(doc) and (taken[nxt] or doc[nxt].ent_type_ == "PERSON"):
             return None  # "envoy Keith Kellogg": an appositive title, not a reference
@@ -281,9 +283,29 @@ class ReferenceResolver:
             and t.norm_ not in ("'s", "s")
         } | set(key.split())
         if party is not None:
-            holder = self._title_holder(party, content, day)
+            holder = self._title_holder(party, content, day, exact_only=True)
             if holder is not None:
                 return self._draft(doc, start, token, holder, "title", 0.7)
+        found = self._role_antecedent(doc, start, token, key, party, history, here, roles)
+        if found is None and party is not None and len(content) >= 2:
+            holder = self._title_holder(party, content, day, exact_only=False)
+            if holder is not None:
+                return self._draft(doc, start, token, holder, "title", 0.6)
+        return found
+
+    def _role_antecedent(
+        self,
+        doc: Doc,
+        start: int,
+        token: Token,
+        key: str,
+        party: str | None,
+        history: list[Entry],
+        here: int,
+        roles: dict[str, set[int]],
+    ) -> Draft | None:
+        """The most recent person whose known roles include this one ("the envoy")."""
+        lexicon = self.lexicon
         groups = lexicon.role_groups_of(key)
         specific = key in lexicon.specific_roles
         window = SPECIFIC_ROLE_WINDOW if specific or party is not None else GENERIC_ROLE_WINDOW
@@ -332,7 +354,9 @@ class ReferenceResolver:
                 return draft.party, words
         return None, words
 
-    def _title_holder(self, party: str, words: set[str], day: date | None) -> Draft | None:
+    def _title_holder(
+        self, party: str, words: set[str], day: date | None, exact_only: bool
+    ) -> Draft | None:
         """The one actor of a party holding, on the day, a title made of these words (party
         words aside), or failing that the one whose title contains them all."""
         exact: list[Actor] = []
@@ -349,7 +373,7 @@ class ReferenceResolver:
                 exact.append(actor)
             elif any(words <= core for core in cores):
                 loose.append(actor)
-        holders = exact if exact else loose
+        holders = exact if exact or exact_only else loose
         if len(holders) != 1:
             return None
         actor = holders[0]

@@ -4,8 +4,12 @@ to the pack's canonical name, setting ``doc._.mentions`` (a list of ``Mention``,
 References found: full names and spelling variants, surnames, aliases, metonyms ("the
 Kremlin", "Moscow"), titles dated by ``doc._.published`` ("the Polish prime minister"),
 title + name as one mention, epithets, party adjectives before collective nouns ("Russian
-officials"), linked groups ("a Kremlin-linked think tank"), people the pack does not know
-(spaCy PERSON entities, resolution ``ner``), pronouns and definite descriptions.
+officials"), linked groups ("a Kremlin-linked think tank"), entourages ("Putin mouthpieces":
+the side), unnamed sources ("Kremlin sources", resolution ``unnamed``), documents ("the
+document": its author, resolution ``document``), people the pack does not know (spaCy PERSON
+entities, resolution ``ner``), pronouns and definite descriptions ("the envoy", "Russia's
+foreign minister"). Mentions may nest ("Putin mouthpieces" holds "Putin"); the helpers
+below prefer the longest.
 
 Helpers for the other components:
 
@@ -22,11 +26,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from redline.model import Mention
-from redline.nlp.actor_entities import adjective_mentions, ner_mentions, pack_mentions
-from redline.nlp.actor_groups import document_mentions, group_mentions, proxy_mentions
+from redline.nlp.actor_entities import adjective_mentions, pack_mentions
+from redline.nlp.actor_groups import (
+    document_mentions,
+    group_mentions,
+    proxy_mentions,
+    unnamed_source_mentions,
+)
 from redline.nlp.actor_index import ActorIndex, index_for
 from redline.nlp.actor_lexicon import load_lexicon
 from redline.nlp.actor_matching import Draft, SurfaceMatcher, draft_text
+from redline.nlp.actor_ner import ner_mentions, prefer_recent_strangers
 from redline.nlp.actor_references import ReferenceResolver
 from redline.nlp.extensions import register_extensions
 
@@ -67,9 +77,11 @@ def find_mentions(doc: Doc, matcher: SurfaceMatcher, resolver: ReferenceResolver
     index = matcher.index
     drafts = pack_mentions(doc, matcher)
     drafts += ner_mentions(doc, drafts, index)
+    drafts = prefer_recent_strangers(doc, drafts)
     drafts += adjective_mentions(doc, drafts, index)
     drafts = group_mentions(doc, drafts, index)
     drafts += proxy_mentions(doc, drafts, index)
+    drafts += unnamed_source_mentions(doc, drafts, index)
     drafts += document_mentions(doc, drafts, index)
     drafts.sort(key=lambda d: (d.start, -d.end))
     references = resolver.resolve(doc, drafts)

@@ -37,13 +37,30 @@ def _sentence_of(doc: Doc, start: int, end: int) -> Span | None:
     return span[0].sent if span is not None and len(span) else None
 
 
-def plan_status(doc: Doc, index: HolderIndex, name: str, hedges: HedgeLexicon) -> str:
-    """The least certain status of any sentence that names the plan."""
-    statuses = ["stated"]
+def plan_names(index: HolderIndex, name: str) -> set[str]:
+    """The plan's name and, when the pack knows it, its aliases, lower-cased."""
+    names = {name.casefold()}
     for plan in index.plans:
-        if plan.name != name:
-            continue
-        sent = _sentence_of(doc, plan.start, plan.end)
+        if plan.name == name and plan.pack_plan:
+            known = next((p for p in index.pack.plans if p.id == plan.pack_plan), None)
+            if known is not None:
+                names.update(a.casefold() for a in known.aliases)
+    return {n for n in names if len(n) > 3}
+
+
+def plan_status(doc: Doc, index: HolderIndex, name: str, hedges: HedgeLexicon) -> str:
+    """The least certain status of any sentence that names the plan ("as outlined in an
+    unconfirmed seven-point plan" makes every term of that plan alleged)."""
+    statuses = ["stated"]
+    spans = [(p.start, p.end) for p in index.plans if p.name == name]
+    lowered = index.folded_text
+    for alias in plan_names(index, name):
+        start = lowered.find(alias)
+        while start >= 0:
+            spans.append((start, start + len(alias)))
+            start = lowered.find(alias, start + 1)
+    for start, end in spans:
+        sent = _sentence_of(doc, start, end)
         if sent is not None:
             statuses.append(hedge_status(sent, hedges))
     return strongest(*statuses)

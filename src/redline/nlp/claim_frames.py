@@ -63,7 +63,7 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
     if verb.dep_ == "relcl":
         return [verb.head], "subject"
     if depth < MAX_CLIMB and verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
-        if verb.dep_ == "xcomp" and controlled_by_object(verb):
+        if verb.dep_ in ("xcomp", "advcl") and controlled_by_object(verb):
             return [], "subject"
         return subjects_of(verb.head, depth + 1)
     return [], "subject"
@@ -80,16 +80,23 @@ def controlled_by_object(verb: Token) -> bool:
     )
 
 
-def matrix_subjects(token: Token) -> list[Token]:
-    """The subject of the verb a complement clause reports: "Putin said [the Kremlin was …]"."""
+CLIMB_DEPS = frozenset(
+    {"conj", "xcomp", "acomp", "attr", "dobj", "prep", "pobj", "advcl", "appos", "dep"}
+)
+
+
+def matrix_subjects(token: Token, report_verbs: frozenset[str] = frozenset()) -> list[Token]:
+    """The subject of the verb a complement clause reports: "Putin said [the Kremlin was …]",
+    "[Russia is ready to talk], Lavrov said" (however the parser attached it)."""
     clause = token
-    for _ in range(MAX_CLIMB + 2):
-        if clause.dep_ in ("ccomp", "parataxis") and clause.head.i != clause.i:
+    for _ in range(MAX_CLIMB + 3):
+        if clause.head.i == clause.i:
+            return []
+        reported = clause.head.lemma_.lower() in report_verbs
+        if clause.dep_ in ("ccomp", "parataxis") or (reported and clause.dep_ in CLIMB_DEPS):
             subjects, _ = subjects_of(clause.head)
             return subjects
-        if clause.dep_ in ("conj", "xcomp", "acomp", "attr", "dobj", "prep", "pobj", "advcl"):
-            if clause.head.i == clause.i:
-                return []
+        if clause.dep_ in CLIMB_DEPS:
             clause = clause.head
             continue
         return []
@@ -111,12 +118,13 @@ def _condition_clauses(verb: Token, lexicon: StanceLexicon) -> list[Token]:
     ]
 
 
-def _own_clauses(verb: Token) -> list[Token]:
-    """Coordinated clauses with their own subject: "..., but Moscow has balked"."""
+def _own_clauses(verb: Token, any_subject: bool = False) -> list[Token]:
+    """Coordinated clauses: "..., but Moscow has balked"; for a stance verb also those that
+    share its subject ("called on Moscow to accept and said they were ready to ...")."""
     return [
         c for c in verb.children
         if c.dep_ in ("conj", "parataxis") and c.pos_ in ("VERB", "AUX")
-        and any(g.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for g in c.children)
+        and (any_subject or any(g.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for g in c.children))
     ]
 
 
@@ -133,16 +141,32 @@ def verb_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
             region |= subtree_ids(child)
     region -= set(range(cue.start, cue.end))
     region = _minus(region, [c for c in verb.children if c.dep_ == "agent"])
-    region = _minus(region, _condition_clauses(verb, lexicon))
-    region = _minus(region, _own_clauses(verb))
+    conditions = _condition_clauses(verb, lexicon)
+    region = _minus(region, conditions)
+    region = _minus(region, _own_clauses(verb, any_subject=True))
     relative_object = verb.dep_ == "relcl" and holders and holders[0].i != verb.head.i
     if verb.dep_ == "acl" or relative_object:
         head = verb.head  # "a plan endorsed by Trump", "a truce which Ukraine agreed to"
         region |= set(range(head.left_edge.i, head.i + 1))
+    secondary: set[int] = set()
     if cue.kind == "threat":
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         region |= {i for s in subjects for i in subtree_ids(s)}  # "deployment would amount to"
-    return Frame(holders, via, region, fallback_holders=matrix_subjects(verb))
+        # A vague threat ("things that would be very bad for Russia") takes its issue from
+        # the rest of the sentence.
+        secondary = set(range(verb.sent.start, verb.sent.end))
+    if cue.kind == "obligation":
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        region |= {i for s in subjects for i in subtree_ids(s)}  # "any settlement must ..."
+        holders = []  # only the speaker of the words holds it
+    demoted = {i for c in conditions for i in subtree_ids(c)} if cue.stance == "threaten" else set()
+    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    # A passive without its agent ("Ukraine was pushed to sign") names no holder, and an
+    # obligation is held only by the speaker of the words.
+    no_fallback = cue.kind == "obligation" or (passive and via != "agent")
+    fallback = [] if no_fallback else matrix_subjects(verb, lexicon.report_verbs)
+    return Frame(holders, via, region, demoted=demoted, secondary=secondary,
+                 fallback_holders=fallback)
 
 
 def noun_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
@@ -177,7 +201,10 @@ def noun_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
         lemma = verb.lemma_.lower()
         if relation == "object" and lemma in lexicon.light_verbs:
             fallback, _ = subjects_of(verb)
-            secondary = _minus(subtree_ids(verb) - {verb.i}, fallback) - subtree_ids(noun)
+            # "reiterated his demands, stating that ...": what follows the light verb
+            right = [c for c in verb.children if c.i > verb.i and c.dep_ not in NON_OBJECT_DEPS]
+            secondary = {i for c in right for i in subtree_ids(c)} - subtree_ids(noun)
+            secondary = _minus(secondary, fallback)
         elif relation == "object" and lemma == "be":
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
             for subject in subjects:  # "Patrushev's response was a rejection of ..."
@@ -202,7 +229,7 @@ def _governing_verb(noun: Token) -> tuple[Token, str] | None:
     return None
 
 
-def evaluation_frame(doc: Doc, cue: StanceCue) -> Frame:
+def evaluation_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
     """Adjectives and fixed phrases. Experiencer adjectives ("Russia is open to talks") are
     held by their subject; evaluations ("the pause is unacceptable", "a red line for Kyiv")
     by whom "to"/"for" names, else by the speaker or whoever says or believes it."""
@@ -214,7 +241,7 @@ def evaluation_frame(doc: Doc, cue: StanceCue) -> Frame:
     region = _minus(region, _own_clauses(copula))
     if cue.kind == "adjective":
         region = _minus(region, subjects)
-        fallback = matrix_subjects(copula)
+        fallback = matrix_subjects(copula, lexicon.report_verbs)
         return Frame(subjects, "subject", region, fallback_holders=fallback,
                      allow_plan_holder=False)
     prep_holders: list[Token] = []
@@ -225,7 +252,13 @@ def evaluation_frame(doc: Doc, cue: StanceCue) -> Frame:
                 if objects and (objects[0].pos_ in ("PROPN", "PRON") or _is_actorish(objects[0])):
                     prep_holders.extend(objects)
     region = _minus(region, prep_holders)
-    return Frame(prep_holders, "subject", region, fallback_holders=matrix_subjects(copula),
+    if not prep_holders and copula.lemma_.lower() in lexicon.judging_verbs:
+        # "Ukraine called the memorandum unacceptable": the one who judges holds it
+        judges, _ = subjects_of(copula)
+        region = _minus(region, judges)
+        return Frame(judges, "subject", region, allow_plan_holder=False)
+    fallback = matrix_subjects(copula, lexicon.report_verbs)
+    return Frame(prep_holders, "subject", region, fallback_holders=fallback,
                  allow_plan_holder=False)
 
 
@@ -247,7 +280,7 @@ def condition_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame |
     if word == "if" and cue.end - cue.start == 1 and not restrictive:
         return None
     holders, via = subjects_of(main)
-    fallback = matrix_subjects(main)
+    fallback = matrix_subjects(main, lexicon.report_verbs)
     if cue.stance == "threaten":
         region = subtree_ids(main) - subtree_ids(clause)
         region = _minus(region, holders)
@@ -257,12 +290,12 @@ def condition_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame |
 
 
 def frame_of(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame | None:
-    if cue.kind in ("verb", "phrasal", "threat"):
+    if cue.kind in ("verb", "phrasal", "threat", "obligation"):
         return verb_frame(doc, cue, lexicon)
     if cue.kind == "noun":
         return noun_frame(doc, cue, lexicon)
     if cue.kind in ("adjective", "evaluation", "phrase"):
-        return evaluation_frame(doc, cue)
+        return evaluation_frame(doc, cue, lexicon)
     if cue.kind == "condition":
         return condition_frame(doc, cue, lexicon)
     return None

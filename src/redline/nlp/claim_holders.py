@@ -45,6 +45,8 @@ class HolderIndex:
                 self.by_token.setdefault(token.i, mention)
         self.quotes: list[Quote] = sorted(doc._.quotes or [], key=lambda q: q.end - q.start)
         self.plans: list[PlanMention] = list(doc._.plans or [])
+        # Doc.text is rebuilt on every access; plan look-ups search it often.
+        self.folded_text = doc.text.casefold()
 
     # --- noun phrases -------------------------------------------------------------------
 
@@ -61,9 +63,14 @@ class HolderIndex:
         if token.lower_ not in self.role_nouns:
             return []
         found: list[Mention] = []
+        for prep in token.children:  # "representatives of the president-elect's team"
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.i != token.i:
+                        found.extend(m for m in self.mentions_at(pobj) if m not in found)
         for child in sorted(token.lefts, key=lambda t: -t.i):
-            if child.dep_ not in _NP_DEPS or child.dep_ == "poss":
-                continue
+            if child.dep_ not in _NP_DEPS:
+                continue  # "Moscow's negotiators", "Kremlin aide", "Russian officials"
             for modifier in (child, *(c for c in child.children if c.dep_ == "conj")):
                 mention = self.by_token.get(modifier.i)
                 if mention is not None and mention not in found:
@@ -92,11 +99,12 @@ class HolderIndex:
         return None
 
     def quote_at(self, token: Token) -> Quote | None:
-        """The innermost quotation or reported-speech complement covering the token."""
-        for quote in self.quotes:
-            if quote.start <= token.idx < quote.end:
-                return quote
-        return None
+        """The innermost quotation or reported-speech complement covering the token; a scare
+        -quoted fragment only when nothing larger covers it (its speaker is a guess)."""
+        covering = [q for q in self.quotes if q.start <= token.idx < q.end]
+        whole = [q for q in covering if q.kind != "fragment"]
+        found = whole or covering
+        return found[0] if found else None
 
     # --- holders ------------------------------------------------------------------------
 
@@ -128,7 +136,9 @@ class HolderIndex:
         floor = "reported" if quote.resolution == SPEAKER_DOCUMENT else "stated"
         return Holder(quote.speaker, quote.party, kind, "speaker", floor)
 
-    def resolve(self, cue_token: Token, candidates: list[Token], via: str) -> list[Holder]:
+    def resolve(
+        self, cue_token: Token, candidates: list[Token], via: str, strict: bool = False
+    ) -> list[Holder]:
         """Holders of the position a cue expresses, given its grammatical holder tokens.
 
         Inside a quotation or reported speech the speaker holds the position, unless the
@@ -154,8 +164,12 @@ class HolderIndex:
         if speaker is None:
             # Unnamed sources and outlets report what others hold.
             return [_with_floor(h, "reported") for h in grammatical]
-        if first_person or not grammatical:
+        if first_person or (not grammatical and not (strict and candidates)):
             return [speaker]
+        if not grammatical:
+            # "strict": a named but unresolved holder ("the proposals made by his team")
+            # is not the speaker.
+            return []
         if all(h.party == speaker.party for h in grammatical):
             return [speaker]
         return grammatical

@@ -37,7 +37,11 @@ def segments_of(doc: Doc) -> list[Segment]:
     """Every sentence of the Doc, cut at line breaks, with caption lines marked."""
     text = doc.text
     segments: list[Segment] = []
-    for sent in doc.sents:
+    if not len(doc):
+        return segments
+    # Without a parser or sentencizer the whole text is one sentence.
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    for sent in sents:
         start = sent.start
         for token in sent:
             if "\n" in token.text or token.i == sent.end - 1:

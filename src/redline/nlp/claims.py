@@ -19,15 +19,27 @@ from redline.model import Claim, PlanMention, TextSpan
 from redline.nlp.claim_assembly import ClaimDraft, merge_drafts, plan_point_drafts
 from redline.nlp.claim_frames import Frame, frame_of, matrix_subjects, subtree_ids
 from redline.nlp.claim_holders import Holder, HolderIndex
+from redline.nlp.claim_rules import (
+    ANAPHORS,
+    antecedent_issues,
+    asserts_own_side,
+    complement_of,
+    has_object,
+    hypothetical,
+    issues_for,
+    media_status,
+    object_is_anaphor,
+    predicted,
+    segment_subject,
+)
 from redline.nlp.claim_segments import Segment, segments_of
 from redline.nlp.dates import resolve_statement_date
 from redline.nlp.genre import detect_genre
-from redline.nlp.issues import IssueHit, IssueMatcher, concrete_issues
+from redline.nlp.issues import IssueHit, IssueMatcher
 from redline.nlp.stance import (
     StanceCue,
     StanceLexicon,
     find_stance_cues,
-    has_modal,
     load_stance_lexicon,
     resolve_stance,
 )
@@ -37,10 +49,10 @@ from redline.packs.schema import Pack
 
 # Nouns that show a call is for one's own plan (a proposal) rather than a demand on another.
 PROPOSAL_NOUNS = frozenset({"plan", "proposal", "blueprint", "initiative", "framework", "roadmap"})
-ANAPHORS = frozenset({"this", "that", "it", "them", "these", "those", "such"})
-VERBAL_KINDS = frozenset({"verb", "phrasal", "threat"})
-# Modals that make a narrative clause a prediction or a hypothesis, not a position taken.
-HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "will", "'ll", "wo", "ca"})
+VERBAL_KINDS = frozenset({"verb", "phrasal", "threat", "obligation"})
+# The consequence clause of a condition ("talks would not be constructive unless ...") is
+# part of the condition, not an evaluation of its own.
+EVALUATIVE_KINDS = frozenset({"adjective", "evaluation", "phrase"})
 
 
 @dataclass
@@ -56,18 +68,6 @@ class ClaimContext:
 def make_context(pack: Pack, tokenizer: Callable[[str], Doc]) -> ClaimContext:
     return ClaimContext(pack, IssueMatcher(tokenizer, pack), load_stance_lexicon(),
                         load_hedge_lexicon())
-
-
-def _issues_for(frame: Frame, hits: list[IssueHit], blocked: set[int]) -> list[str]:
-    def within(area: set[int]) -> list[IssueHit]:
-        return [
-            h for h in hits
-            if all(i in area for i in range(h.start, h.end))
-            and not blocked.intersection(range(h.start, h.end))
-        ]
-
-    inside = within(frame.region) or within(frame.demoted) or within(frame.secondary)
-    return concrete_issues([h.issue for h in inside])
 
 
 def _plan_in(frame: Frame, plans: list[PlanMention], doc: Doc, seg: Segment) -> PlanMention | None:
@@ -90,62 +90,33 @@ def _adjust_stance(stance: str, cue: StanceCue, holders: list[Holder], seg: Span
     return stance
 
 
-def _hypothetical(token: Token, lexicon: StanceLexicon, seg: Segment) -> bool:
-    """Inside a condition ("if Ukraine agreed ...", "should Ukraine be pushed to sign")."""
-    node = token
-    for _ in range(6):
-        if not seg.start <= node.i < seg.end:
-            return False  # the parse ran across a line break
-        if node.dep_ == "advcl":
-            marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
-            inverted = any(
-                c.dep_ == "aux" and c.lower_ in ("should", "were", "had") and c.i < node.i
-                and any(s.dep_.startswith("nsubj") and s.i > c.i for s in node.children)
-                for c in node.children
-            )
-            if marks & lexicon.condition_words or inverted:
-                return True
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
-
-
-def _predicted(token: Token, cue: StanceCue, in_quote: bool) -> bool:
-    """A narrative prediction ("Putin will reject the plan") is nobody's stated position."""
-    if cue.kind in ("threat", "condition") or cue.stance == "threaten" or in_quote:
-        return False
-    head = token.head if cue.kind in ("adjective", "evaluation", "phrase") else token
-    modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in head.children)
-    # "would never accept" reports a settled refusal, not a guess.
-    return modal and not (cue.negated and cue.stance == "accept")
-
-
 def _person_over_state(holders: list[Holder], index: HolderIndex, doc: Doc,
-                       token: Token) -> list[Holder]:
+                       token: Token, report_verbs: frozenset[str]) -> list[Holder]:
     """ "Putin said the Kremlin was prepared …": the person who says it holds the position."""
     if not holders or any(h.kind == "person" for h in holders):
         return holders
-    speakers = index.resolve(token, matrix_subjects(token), "speaker")
+    speakers = index.resolve(token, matrix_subjects(token, report_verbs), "speaker")
     people = [s for s in speakers if s.kind == "person"]
     if people and all(h.party == people[0].party for h in holders):
         return people
     return holders
 
 
-def _holders(index: HolderIndex, doc: Doc, cue: StanceCue, frame: Frame) -> list[Holder]:
+def _holders(
+    index: HolderIndex, doc: Doc, cue: StanceCue, frame: Frame, report_verbs: frozenset[str]
+) -> list[Holder]:
     token = doc[cue.token]
     saved = index.plans
     if not frame.allow_plan_holder:
         index.plans = []
     try:
-        holders = index.resolve(token, frame.holders, frame.via)
+        holders = index.resolve(token, frame.holders, frame.via, strict=cue.kind == "noun")
         if not holders and frame.fallback_holders:
             holders = index.resolve(token, frame.fallback_holders, "subject")
     finally:
         index.plans = saved
     if cue.kind != "noun" and index.quote_at(token) is None:
-        holders = _person_over_state(holders, index, doc, token)
+        holders = _person_over_state(holders, index, doc, token, report_verbs)
     return holders
 
 
@@ -168,19 +139,30 @@ def segment_drafts(
     drafts: list[ClaimDraft] = []
     span = doc[seg.start : seg.end]
     seg_hits = [h for h in hits if seg.start <= h.start and h.end <= seg.end]
-    base_status = hedge_status(span, ctx.hedges)
-    evidence = TextSpan(seg.start_char, seg.end_char, doc.text[seg.start_char : seg.end_char])
+    base_status = strongest(
+        hedge_status(span, ctx.hedges), media_status(span, index, ctx.hedges.media_verbs)
+    )
+    evidence = TextSpan(seg.start_char, seg.end_char, span.text)
     cues = find_stance_cues(span, ctx.stance)
     condition_mains = {c.token for c in cues if c.kind == "condition"}
     verbal = [c.token for c in cues if c.kind in VERBAL_KINDS]
     inside = set(range(seg.start, seg.end))
     frames = [frame_of(doc, cue, ctx.stance) for cue in cues]
+    found_issues: list[str] = []
     # What is demanded or proposed may itself contain "agree"/"refuse": the terms of the
     # demand ("conditions include Kyiv agreeing never to join NATO"), not a position taken.
     terms: set[int] = set()
     for cue, frame in zip(cues, frames, strict=True):
         if frame is not None and resolve_stance(cue) in ("demand", "propose"):
             terms |= frame.region
+    # "ruled out ceding", "refused to accept": the inner predicate is what the outer one
+    # accepts or rejects, so it is read through the outer one, not on its own.
+    embedded = {
+        inner.token
+        for outer in cues if outer.kind in VERBAL_KINDS
+        for inner in cues if inner.kind in VERBAL_KINDS and inner.token != outer.token
+        and complement_of(doc[inner.token], doc[outer.token])
+    }
     for cue, frame in zip(cues, frames, strict=True):
         token = doc[cue.token]
         stance = resolve_stance(cue)
@@ -188,33 +170,47 @@ def segment_drafts(
             continue
         if stance in ("accept", "reject") and cue.kind in VERBAL_KINDS and cue.token in terms:
             continue
+        if cue.token in embedded:
+            continue
         if cue.kind != "condition" and (
-            _hypothetical(token, ctx.stance, seg)
-            or cue.token in condition_mains
-            or (token.head.i in condition_mains and cue.kind in ("adjective", "evaluation"))
+            hypothetical(token, ctx.stance, seg)
+            or (cue.token in condition_mains and cue.kind in EVALUATIVE_KINDS)
+            or (token.head.i in condition_mains and cue.kind in EVALUATIVE_KINDS)
         ):
             continue
         quote = index.quote_at(token)
-        if _predicted(token, cue, quote is not None):
+        named_quote = quote is not None and index.speaker_holder(quote) is not None
+        if predicted(token, cue, named_quote):
             continue
         if cue.kind == "noun" and not _noun_has_holder(frame):
             continue
+        prenominal = token.i < token.head.i and token.head.pos_ in ("NOUN", "PROPN")
+        if cue.kind in ("verb", "phrasal") and (token.dep_ == "amod" or prenominal):
+            continue  # "Trump's proposed peace plan" describes, it takes no position
         if stance not in ("demand", "propose"):
             for other in verbal:  # a nested stance predicate states its own position
-                if other != cue.token and other in frame.region:
+                if other != cue.token and other in frame.region and other not in embedded:
                     frame.region -= subtree_ids(doc[other])
         frame.region &= inside
+        if frame.holders and not any(t.i in inside for t in frame.holders):
+            frame.holders = segment_subject(doc, seg, cue, index)
         frame.holders = [t for t in frame.holders if t.i in inside]
         frame.fallback_holders = [t for t in frame.fallback_holders if t.i in inside]
-        holders = _holders(index, doc, cue, frame)
+        holders = _holders(index, doc, cue, frame, ctx.stance.report_verbs)
         if not holders:
             continue
+        if asserts_own_side(doc, cue, holders, index):
+            continue
         blocked = {t.i for h in frame.holders for t in h.subtree if t.i not in frame.region}
-        issues = _issues_for(frame, seg_hits, blocked)
+        issues = issues_for(frame, seg_hits, blocked, doc)
         anaphoric = any(doc[i].lower_ in ANAPHORS for i in frame.region | frame.demoted)
-        if anaphoric and (not issues or _object_is_anaphor(doc, frame)):
+        carries = not (cue.kind == "condition" and cue.stance == "demand")
+        if carries and anaphoric and (not issues or object_is_anaphor(doc, frame)):
             # "balked at this idea", "condemned it", "we will achieve this by force"
-            issues = _antecedent_issues(seg_hits, cue, blocked) or state.recent or issues
+            outside = blocked | frame.region  # "this proposal" is not its own antecedent
+            issues = antecedent_issues(seg_hits, cue, outside) or state.recent or issues
+        elif not issues and cue.kind in VERBAL_KINDS and not has_object(doc, frame):
+            issues = state.recent  # "'Russia refused,' a source said"
         if not issues:
             continue
         issues = _narrow_plan_issue(issues, frame, index, doc, seg)
@@ -225,35 +221,18 @@ def segment_drafts(
             for issue in issues:
                 drafts.append(ClaimDraft(holder.actor, holder.party, issue, stance, status,
                                          evidence, plan.name if plan else None, cue.kind))
-        state.recent = issues
+        found_issues.extend(issues)
         if cue.kind == "condition" and cue.stance == "threaten" and frame.demoted:
             # The condition itself is what the threatener demands.
             demand = Frame(frame.holders, frame.via, frame.demoted & inside)
-            for issue in _issues_for(demand, seg_hits, blocked):
+            for issue in issues_for(demand, seg_hits, blocked, doc):
                 for holder in holders:
                     drafts.append(ClaimDraft(holder.actor, holder.party, issue, "demand",
                                              strongest(base_status, holder.floor), evidence,
                                              None, cue.kind))
+    if found_issues:
+        state.recent = list(dict.fromkeys(found_issues))
     return drafts
-
-
-def _antecedent_issues(hits: list[IssueHit], cue: StanceCue, blocked: set[int]) -> list[str]:
-    """Issues named earlier in the same sentence, the likeliest antecedent of "it"."""
-    before = [
-        h for h in hits if h.end <= cue.start and not blocked.intersection(range(h.start, h.end))
-    ]
-    return concrete_issues([h.issue for h in before])
-
-
-def _object_is_anaphor(doc: Doc, frame: Frame) -> bool:
-    """The first noun phrase of the object is "this idea", "such a move", "it"."""
-    for i in sorted(frame.region):
-        token = doc[i]
-        if token.pos_ in ("NOUN", "PROPN", "PRON"):
-            if token.pos_ == "PRON":
-                return token.lower_ in ANAPHORS
-            return any(c.lower_ in ANAPHORS for c in token.children if c.dep_ in ("det", "amod"))
-    return False
 
 
 def _narrow_plan_issue(issues: list[str], frame: Frame, index: HolderIndex, doc: Doc,
@@ -295,10 +274,11 @@ def extract_claims(doc: Doc, pack: Pack, ctx: ClaimContext | None = None) -> lis
 
 
 def _tokenizer_for(doc: Doc) -> Callable[[str], Doc]:
-    def tokenize(text: str) -> Doc:
-        return Doc(doc.vocab, words=text.split())
+    """A tokenizer sharing the Doc's vocabulary, for callers that pass no context."""
+    import spacy
 
-    return tokenize
+    tokenizer: Callable[[str], Doc] = spacy.blank("en", vocab=doc.vocab).tokenizer
+    return tokenizer
 
 
 class ClaimExtractor:
@@ -324,4 +304,4 @@ def make_claim_extractor(nlp: Language, name: str, pack: str) -> ClaimExtractor:
     return ClaimExtractor(nlp, pack)
 
 
-__all__ = ["ClaimExtractor", "extract_claims", "has_modal", "make_context"]
+__all__ = ["ClaimContext", "ClaimExtractor", "extract_claims", "make_context"]

@@ -148,7 +148,8 @@ def to_gold_dict(extraction: Extraction, article_name: str) -> dict[str, Any]:
     quotes = [
         {"speaker": q.speaker, "party": q.party, "text": q.text}
         for q in extraction.quotes
-        if q.kind == "direct" and len(q.text.split()) >= MIN_QUOTE_WORDS
+        # A quote whose speaker we could not tell stays in the store but is not a gold quote.
+        if q.kind == "direct" and q.speaker and len(q.text.split()) >= MIN_QUOTE_WORDS
     ]
     plans = [
         {

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -38,15 +38,22 @@ class IssueMatcher:
 
     def __init__(self, tokenizer: Tokenizer, pack: Pack) -> None:
         probe = tokenizer("")
-        self.phrases = PhraseMatcher(probe.vocab, attr="LOWER")
-        self.lemmas = Matcher(probe.vocab)
+        vocab = probe.vocab
+        self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        self.lemmas = PhraseMatcher(vocab, attr="LEMMA")
         for issue in pack.issues:
             patterns = [tokenizer(cue.strip()) for cue in issue.cues if cue.strip()]
             if patterns:
                 self.phrases.add(issue.id, patterns)
-            lemma_patterns = [
-                _lemma_pattern(tokenizer(cue.strip())) for cue in issue.lemma_cues if cue.strip()
-            ]
+            lemma_patterns: list[Doc] = []
+            for cue in issue.lemma_cues:
+                words = [t.text for t in tokenizer(cue.strip())]
+                # Lemmas keep the case of proper nouns ("NATO") and lower common nouns.
+                for variant in {tuple(words), tuple(w.lower() for w in words)}:
+                    if variant:
+                        lemma_patterns.append(
+                            Doc(vocab, words=list(variant), lemmas=list(variant))
+                        )
             if lemma_patterns:
                 self.lemmas.add(issue.id, lemma_patterns)
 
@@ -57,11 +64,6 @@ class IssueMatcher:
             spans.extend(Span(doc, s, e, label=m) for m, s, e in self.lemmas(doc))
         kept = sorted(filter_spans(spans), key=lambda s: s.start)
         return [IssueHit(s.label_, s.start, s.end, s.text) for s in kept]
-
-
-def _lemma_pattern(cue: Doc) -> list[dict[str, object]]:
-    # Lemmas keep the case of proper nouns ("NATO") and lower common nouns ("troop").
-    return [{"LEMMA": {"IN": sorted({t.text, t.text.lower()})}} for t in cue]
 
 
 def hits_within(hits: list[IssueHit], start: int, end: int) -> list[IssueHit]:

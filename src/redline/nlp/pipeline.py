@@ -14,6 +14,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_suffix_regex
 
 from redline.errors import ModelError
 from redline.model import Article
@@ -34,13 +35,27 @@ def model_names() -> tuple[str, ...]:
     return (configured,) if configured else DEFAULT_MODELS
 
 
+# Real copy uses a left quote or a backtick as an apostrophe ("Trump‘s plan"); split it off
+# as a possessive and give it the norm of one, so the parser reads it as one.
+ODD_POSSESSIVES: tuple[str, ...] = ("‘s", "‘S", "`s", "´s")
+
+
+def split_odd_possessives(nlp: Language) -> None:
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=\w)[‘`´][sS]"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    for form in ODD_POSSESSIVES:
+        nlp.vocab[form].norm_ = "'s"
+
+
 def load_model(name: str | None = None) -> Language:
     """Load the spaCy model by name, or the first of the defaults that is installed."""
     candidates = (name,) if name else model_names()
     errors = []
     for candidate in candidates:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
+            split_odd_possessives(nlp)
+            return nlp
         except OSError as exc:
             errors.append(f"{candidate}: {exc.__class__.__name__}")
     raise ModelError(

@@ -128,12 +128,18 @@ def _phrase_tokens(head: Token) -> list[Token]:
     return [doc[i] for i in range(first, tokens[0].i)] + tokens
 
 
-def _is_intention(head: Token) -> bool:
-    """ "British plans to lead a force" states an intention, not a peace plan."""
-    if head.tag_ != "NNS" or head.lemma_.casefold() != "plan":
+def _is_intention(head: Token, lexicon: PlanLexicon) -> bool:
+    """ "British plans to lead a force", "the EU's plan to use the assets" state an
+    intention, not a peace plan; "a plan to end the war" states a peace plan's purpose."""
+    if head.lemma_.casefold() != "plan":
         return False
-    return any(c.dep_ in {"acl", "relcl"} and any(g.dep_ == "aux" and g.lower_ == "to"
-               for g in c.children) for c in head.children)
+    for clause in head.children:
+        infinitive = clause.dep_ in {"acl", "relcl"} and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in clause.children)
+        if infinitive and (head.tag_ == "NNS"
+                           or clause.lemma_.casefold() not in lexicon.purpose_verbs):
+            return True
+    return False
 
 
 def _with_conjuncts(token: Token) -> list[Span]:
@@ -208,6 +214,12 @@ def _qualifiers(head: Token, tokens: list[Token], lexicon: PlanLexicon) -> tuple
         for obj in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
             lemmas = (t.lemma_.casefold() for t in obj.subtree)
             found.extend(lemma for lemma in lemmas if lemma in lexicon.qualifiers)
+    for clause in (c for c in head.children if c.dep_ in {"acl", "relcl"}):
+        # "a plan to end the war" is a peace plan by its purpose.
+        if clause.lemma_.casefold() in lexicon.purpose_verbs and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in clause.children
+        ):
+            found.append(clause.lemma_.casefold())
     return tuple(dict.fromkeys(found))
 
 
@@ -233,11 +245,15 @@ def find_plan_phrases(doc: Doc, pack: Pack, lexicon: PlanLexicon) -> list[PlanPh
             continue
         tokens = _phrase_tokens(token) if token.pos_ in {"NOUN", "PROPN"} else []
         n_points = _size_of(tokens, lexicon) if tokens else None
-        if not _plan_head(token, lexicon, sized=n_points is not None) or _is_intention(token):
+        if not _plan_head(token, lexicon, sized=n_points is not None):
+            continue
+        # Aliases in the phrase or just after it ("the proposal for a 30-day ceasefire").
+        near = (p for s, e, p in aliases if s < token.i + 5 and e > tokens[0].i)
+        alias_ids = tuple(dict.fromkeys(near))
+        if _is_intention(token, lexicon) and not alias_ids and n_points is None:
             continue
         n_points = n_points or _stated_size(token, lexicon)
         start, end = tokens[0].i, token.i + 1
-        alias_ids = tuple(dict.fromkeys(p for s, e, p in aliases if s < end + 4 and e > start))
         proposer: Proposer | None = None
         named_by: str | None = None
         parties: set[str] = set()

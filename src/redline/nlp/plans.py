@@ -238,8 +238,11 @@ def _settle_unnamed(groups: list[_Group], pack: Pack, published: date | None) ->
                 by_plan[plan.id].terms.extend(group.terms)
                 continue
             group.pack_plan = plan
-            if plan is None and not group.terms and not any(p.qualifiers for p in group.phrases):
-                continue  # "Russia's proposal" alone: too vague to stand as a plan of its own
+            qualified = any(p.qualifiers for p in group.phrases)
+            if plan is None and len(group.terms) < 2 and not qualified:
+                # "Russia's proposal", "the EU's plan for frozen assets": neither called a
+                # peace plan nor listing terms, too vague to stand as a plan of its own.
+                continue
         settled.append(group)
     return settled
 

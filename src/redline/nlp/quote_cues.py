@@ -17,9 +17,9 @@ from redline.nlp.quote_marks import QUOTE_MARKS, QuoteSpan, paragraphs
 
 SENTENCE_END = frozenset({".", "!", "?"})
 DASHES = frozenset({"—", "–", "-", "--"})
-# How far from the quote a cue may sit, in tokens: "…,’ foreign ministry spokeswoman Maria
-# Zakharova said" puts five tokens before the verb.
-MAX_AFTER_GAP = 9
+# How far from the quote a cue may sit, in tokens: "…,’ Ukraine's ambassador to the United
+# Nations, Sergiy Kyslytsya, told" puts eleven tokens before the verb.
+MAX_AFTER_GAP = 14
 MAX_REGION = 40
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Participles and conjuncts that take their speaker from the verb they hang on:
@@ -94,6 +94,13 @@ def speaker_token(verb: Token, lexicon: SpeechLexicon, depth: int = 0) -> Token 
         for child in children:
             if child.dep_ in ("dobj", "nsubjpass"):
                 return child
+    if any(c.dep_ == "auxpass" for c in children):
+        # "the BBC was told by a senior official": the agent speaks, not the subject.
+        for child in children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                return objects[0] if objects else None
+        return None
     for child in children:
         if child.dep_ in _SUBJECT_DEPS:
             if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
@@ -204,10 +211,12 @@ class CueFinder:
     def _bounds(self, quote: QuoteSpan) -> tuple[int, int]:
         """The characters a cue may come from: the paragraph, or the enclosing quotation."""
         if quote.depth == 0:
-            index = max(0, bisect.bisect_right(self.par_starts, quote.open) - 1)
             if not self.paragraphs:
                 return 0, len(self.text)
-            return self.paragraphs[index]
+            first = max(0, bisect.bisect_right(self.par_starts, quote.open) - 1)
+            # A quote joined over a line break ends in a later paragraph than it starts.
+            last = max(first, bisect.bisect_right(self.par_starts, quote.after - 1) - 1)
+            return self.paragraphs[first][0], self.paragraphs[last][1]
         outer = [
             q
             for q in self.quotes
@@ -273,7 +282,7 @@ class CueFinder:
         end = verb
         for child in verb.rights:  # "pointed out", "told TASS"
             if child.dep_ in ("prt", "dative") or (verb.lemma_ == "tell" and child.dep_ == "dobj"):
-                end = child.right_edge if child.dep_ != "prt" else child
+                end = child  # the addressee's head word: "told the FT", not its whole phrase
                 break
         text = self.doc[verb.i : end.i + 1].text
         return Cue(how, verb.idx, end.idx + len(end.text), text, verb, subject)
@@ -290,8 +299,10 @@ class CueFinder:
             if not self._verb_ok(token, quote):
                 continue
             between = [t for t in tokens[:gap] if not t.is_punct]
-            if any(t.pos_ in ("CCONJ", "VERB", "AUX") for t in between):
+            if between and between[0].pos_ == "CCONJ":
                 return None  # "‘…’, and said": the verb goes with the narrative, not the quote
+            if any(t.pos_ in ("VERB", "AUX") for t in between):
+                return None
             subject = speaker_token(token, self.lexicon)
             if between:  # "‘…,’ Lavrov told TASS": the speaker sits between quote and verb
                 if subject is None or subject.i >= token.i or subject.idx < quote.after:
@@ -321,7 +332,12 @@ class CueFinder:
         """A caption or pull quote signed with a dash or colon: "‘…’ — Vladimir Putin"."""
         if not tokens or (tokens[0].text not in DASHES and tokens[0].text != ":"):
             return None
-        rest = [t for t in tokens[1:] if not t.is_punct]
+        signature: list[Token] = []
+        for token in tokens[1:]:
+            if token.text in ("(", ",", "|"):
+                break  # "— Volodymyr Zelensky (@ZelenskyyUa) March 3, 2025"
+            signature.append(token)
+        rest = [t for t in signature if not t.is_punct]
         if not rest or len(rest) > 6 or any(t.pos_ in ("VERB", "AUX") for t in rest):
             return None
         nouns = [t for t in rest if t.pos_ in ("PROPN", "NOUN")]

@@ -201,6 +201,29 @@ def _pair_paragraph(
     return spans, left_open
 
 
+def _join_broken_line(
+    text: str, done: list[QuoteSpan], marks: list[Mark]
+) -> tuple[QuoteSpan, list[Mark]] | None:
+    """Text scraped one sentence per line breaks a quotation over two lines: ‘We take it.⏎
+    Then we reject it,’ he said. When the line after an unclosed quote begins (before any
+    opening mark) with a closing mark after end punctuation, the quote ends there."""
+    unclosed = [q for q in done if q.close is None and q.depth == 0]
+    if not unclosed or done[-1] is not unclosed[-1]:
+        return None
+    previous = unclosed[-1]
+    family = family_of(text[previous.open])
+    for i, mark in enumerate(marks):
+        if mark.role == "apostrophe":
+            continue
+        closes = mark.role == "close" or (mark.role == "either" and mark.char in _CLOSING_GLYPHS)
+        if not closes or mark.family != family or text[mark.pos - 1 : mark.pos] not in _END_PUNCT:
+            return None
+        start, end = _trimmed(text, previous.open + 1, mark.pos)
+        span = QuoteSpan(previous.open, mark.pos, start, end, 0, previous.paragraph)
+        return span, marks[:i] + marks[i + 1 :]
+    return None
+
+
 def pair_quotes(text: str, elisions: Iterable[str] = ()) -> list[QuoteSpan]:
     """Every quotation in ``text``, in order of its opening mark."""
     marks = find_marks(text, elisions)
@@ -213,8 +236,11 @@ def pair_quotes(text: str, elisions: Iterable[str] = ()) -> list[QuoteSpan]:
             if marks[cursor].pos >= par_start:
                 own.append(marks[cursor])
             cursor += 1
+        joined = _join_broken_line(text, result, own) if previous_open else None
+        if joined is not None:
+            result[-1], own = joined
         spans, left_open = _pair_paragraph(text, own, index, par_end)
-        if previous_open and spans:
+        if previous_open and spans and joined is None:
             first = min(spans, key=lambda s: s.open)
             if first.depth == 0 and not text[par_start : first.open].strip():
                 spans = [

@@ -86,6 +86,7 @@ class SpeakerResolver:
     def __post_init__(self) -> None:
         self.mentions = sorted(self.doc._.mentions or [], key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self.mentions]
+        self._token_starts = [t.idx for t in self.doc]
         self.external = _speaker_resolver()
         self._adjectives: dict[str, str] = {}
         for party in self.pack.parties:
@@ -246,7 +247,7 @@ class SpeakerResolver:
             token = self.doc[i]
             if token.text == name and self.doc[i - 1].pos_ == "PROPN":
                 first = self.doc[i - 1]
-                if first.text[:1].isupper() and first.ent_type_ in ("", "PERSON"):
+                if first.text[:1].isupper() and first.ent_type_ not in _PLACE_LIKE_ENTITIES:
                     return f"{first.text} {name}"
         return name
 
@@ -314,6 +315,9 @@ class SpeakerResolver:
                 speaker = self.resolve(outer, pos)
                 if speaker is not None and _compatible(speaker, kind):
                     return _as_pronoun(speaker)
+        salient = self._previous_subject(min(pos, head.idx), kind)
+        if salient is not None:
+            return _as_pronoun(salient)
         for event in self.recent(pos):
             if _compatible(event.speaker, kind):
                 return _as_pronoun(event.speaker)
@@ -323,6 +327,25 @@ class SpeakerResolver:
         for event in self.recent(pos, 3 * PRONOUN_LOOKBACK):
             if _compatible(event.speaker, kind):
                 return _as_pronoun(event.speaker, 0.4)
+        return None
+
+    def _previous_subject(self, anchor: int, kind: str) -> Speaker | None:
+        """The named subject of the sentence just before ``anchor`` ("Zelensky met troops in
+        Kharkiv. ‘We will hold,’ he said."): a pronoun's most likely antecedent."""
+        index = bisect.bisect_left(self._token_starts, anchor) - 1
+        while index >= 0 and (self.doc[index].is_space or self.doc[index].is_quote):
+            index -= 1
+        if index < 0 or self.doc[index].text not in (".", "!", "?"):
+            return None
+        end = self.doc[index]
+        if self.paragraph_of(anchor) - self.paragraph_of(end.idx) > 1:
+            return None
+        for child in end.sent.root.children:
+            if child.dep_ != "nsubj" or child.pos_ not in ("PROPN", "NOUN"):
+                continue
+            speaker = self.resolve(child, child.idx)
+            if speaker is not None and speaker.kind in ("person", "unnamed"):
+                return speaker if _compatible(speaker, kind) else None
         return None
 
     def resolve_document(self, head: Token, pos: int) -> Speaker | None:

@@ -2,8 +2,8 @@
 
 ``extract_quotes(doc)`` pairs the quote marks (``quote_marks``), finds each quote's cue
 (``quote_cues``), resolves the speaker (``quote_speakers``), carries speakers over to quotes
-that continue a speaker's run, and reports reported speech ("Putin said that …") as indirect
-(``quote_indirect``). ``Quote.resolution`` is the speaker mention's resolution, or
+that continue a speaker's run (``quote_runs``), and reports reported speech ("Putin said that
+…") as indirect (``quote_indirect``). ``Quote.resolution`` is the speaker mention's resolution, or
 "continuation" (same speaker as the quote or speech just before) or "nearby" (a cue-less quote
 given to whoever spoke last, low confidence).
 """
@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -26,19 +25,17 @@ from redline.nlp.quote_cues import (
     find_source_phrases,
     is_speech_verb,
     speaker_token,
-    token_before,
 )
 from redline.nlp.quote_indirect import ReportedSpeech
 from redline.nlp.quote_lexicon import SpeechLexicon, load_speech_lexicon
-from redline.nlp.quote_marks import QuoteSpan, pair_quotes, paragraphs
+from redline.nlp.quote_marks import pair_quotes, paragraphs
+from redline.nlp.quote_runs import Found, SpeakerRuns
 from redline.nlp.quote_speakers import Speaker, SpeakerResolver
 from redline.packs.loader import load_pack
 from redline.packs.schema import Pack
 
 # The guide counts direct quotations of at least five words; shorter ones are fragments.
 MIN_QUOTE_WORDS = 5
-# A bare quote paragraph continues the speaker of the last two paragraphs at most.
-CONTINUATION_LOOKBACK = 2
 _CONFIDENCE = {
     "after": 0.9,
     "before": 0.85,
@@ -53,16 +50,6 @@ _CONFIDENCE = {
 __all__ = ["QuotesComponent", "extract_quotes", "make_quotes_component"]
 
 
-@dataclass
-class _Found:
-    """A quotation being attributed."""
-
-    span: QuoteSpan
-    cue: Cue | None = None
-    speaker: Speaker | None = None
-    how: str | None = None
-
-
 def _same_verb(a: Cue | None, b: Cue | None) -> bool:
     return (
         a is not None
@@ -71,14 +58,6 @@ def _same_verb(a: Cue | None, b: Cue | None) -> bool:
         and b.verb is not None
         and (a.verb.i == b.verb.i)
     )
-
-
-def _names_someone_unknown(cue: Cue | None) -> bool:
-    """ "‘…,’ the deputy minister said" where no actor matches: the text names a speaker we
-    cannot resolve, so no other speaker may be carried over to the quote."""
-    if cue is None or cue.how not in ("after", "before") or cue.subject is None:
-        return False
-    return cue.subject.pos_ in ("NOUN", "PROPN")
 
 
 def _is_title(text: str) -> bool:
@@ -148,7 +127,7 @@ class _Extractor:
 
     # -- direct quotes -----------------------------------------------------------------------
 
-    def _attribute(self, found: _Found, outer: _Found | None) -> None:
+    def _attribute(self, found: Found, outer: Found | None) -> None:
         """The speaker from the first cue that names one; keeps the first cue otherwise."""
         cues = self.cues.candidates(found.span)
         found.cue = cues[0] if cues else None
@@ -161,7 +140,7 @@ class _Extractor:
                 found.cue, found.speaker, found.how = cue, speaker, cue.how
                 return
 
-    def _inner_pronoun(self, pronoun: Token, outer: _Found) -> Speaker | None:
+    def _inner_pronoun(self, pronoun: Token, outer: Found) -> Speaker | None:
         """In "‘I told them, “never”,’ Putin said" the inner "I" is Putin; in "‘He told me
         “no”,’ a diplomat said" the inner "he" is someone the text does not name here."""
         kind = self.lexicon.pronouns.get(pronoun.lower_, "")
@@ -170,7 +149,7 @@ class _Extractor:
         return None
 
     @staticmethod
-    def _outer_of(item: _Found, found: list[_Found]) -> _Found | None:
+    def _outer_of(item: Found, found: list[Found]) -> Found | None:
         if item.span.depth == 0:
             return None
         around = [
@@ -185,78 +164,21 @@ class _Extractor:
             return None
         if cue.verb is None:
             return self.speakers.resolve(cue.subject, pos)
-        if speaker_token(cue.verb, self.lexicon) == cue.subject:
+        if cue.how != "after" and speaker_token(cue.verb, self.lexicon) == cue.subject:
             return self._verb_speaker(cue.verb)
-        return self.speakers.resolve(cue.subject, pos, cue.verb)
-
-    def _carry_over(self, found: list[_Found]) -> None:
-        """Quotes with no cue of their own: "‘…,’ he said. ‘…’", a paragraph that re-opens
-        the quote, or a bare quote paragraph after someone spoke."""
-        outer = [f for f in found if f.span.depth == 0]
-        for index, item in enumerate(outer):
-            if item.speaker is not None or _names_someone_unknown(item.cue):
-                continue
-            span = item.span
-            same_par = [f for f in outer if f.span.paragraph == span.paragraph and f is not item]
-            earlier = [f for f in same_par if f.span.open < span.open and f.speaker is not None]
-            later = [f for f in same_par if f.span.open > span.open and f.speaker is not None]
-            par_start = self.par_starts[min(span.paragraph, len(self.par_starts) - 1)]
-            starts_paragraph = not self.text[par_start : span.open].strip()
-            if earlier:
-                item.speaker, item.how = earlier[-1].speaker, "continuation"
-            elif span.continues and index > 0 and outer[index - 1].speaker is not None:
-                item.speaker, item.how = outer[index - 1].speaker, "continuation"
-            elif starts_paragraph:
-                events = self.speakers.recent(span.open, CONTINUATION_LOOKBACK)
-                events = [e for e in events if e.paragraph < span.paragraph]
-                if events:
-                    item.speaker, item.how = events[0].speaker, "continuation"
-                elif later:
-                    item.speaker, item.how = later[0].speaker, "continuation"
-            elif later:
-                item.speaker, item.how = later[0].speaker, "continuation"
-            elif (introduced := self._introduced_by(span)) is not None:
-                item.speaker, item.how = introduced, "continuation"
-            else:
-                # A quote inside a sentence with no cue: the words of whoever spoke just before.
-                events = self.speakers.recent(span.open, 1)
-                if events:
-                    item.speaker, item.how = events[0].speaker, "nearby"
-            if item.speaker is not None:
-                self.speakers.remember(span.open, item.speaker)
-        # A paragraph left open takes the speaker named where the quotation ends.
-        for index in range(len(outer) - 2, -1, -1):
-            item, nxt = outer[index], outer[index + 1]
-            open_end = item.span.close is None and nxt.span.continues and nxt.speaker is not None
-            if open_end and (item.speaker is None or item.how in ("continuation", "nearby")):
-                item.speaker, item.how = nxt.speaker, "continuation"
-
-    def _introduced_by(self, span: QuoteSpan) -> Speaker | None:
-        """ "Peskov was blunt. “We reject it.”": a quote opening a sentence after one whose
-        subject is someone, in the same paragraph, is theirs."""
-        previous = token_before(self.doc, span.open, self.cues.starts)
-        while previous is not None and previous.is_space:
-            previous = token_before(self.doc, previous.idx, self.cues.starts)
-        if previous is None or previous.text not in (".", "!", "?"):
-            return None
-        if self.paragraph_of(previous.idx) != span.paragraph:
-            return None
-        subjects = [c for c in previous.sent.root.children if c.dep_ == "nsubj"]
-        if not subjects or (subjects[0].pos_ == "PRON" and subjects[0].lower_ == "it"):
-            return None
-        speaker = self.speakers.resolve(subjects[0], subjects[0].idx)
-        if speaker is None or speaker.kind == "media":
-            return None
+        # After the quote, a pronoun looks back from where the quote opens, not from the verb.
+        speaker = self.speakers.resolve(cue.subject, pos, cue.verb)
+        self.verb_speakers.setdefault(cue.verb.i, speaker)
         return speaker
 
-    def direct(self) -> list[_Found]:
-        found = [_Found(span) for span in self.spans]
+    def direct(self) -> list[Found]:
+        found = [Found(span) for span in self.spans]
         events: list[tuple[int, int, object]] = [(f.span.open, 0, f) for f in found]
         events += [(v.idx, 1, v) for v in self._speech_verbs()]
         events += [(p.first.idx, 2, p) for p in self._source_phrases()]
         events.sort(key=lambda e: (e[0], e[1]))
         for _, _, item in events:
-            if isinstance(item, _Found):
+            if isinstance(item, Found):
                 self._attribute(item, self._outer_of(item, found))
                 if item.speaker is not None:
                     self.speakers.remember(item.span.open, item.speaker)
@@ -269,50 +191,10 @@ class _Extractor:
                 if speaker is not None:
                     self.speakers.remember(item.first.idx, speaker)
                     self.source_speakers.append((item, speaker))
-        self._carry_over(found)
-        self._revise_distant_pronouns(found)
+        runs = SpeakerRuns(self.doc, self.text, self.lexicon, self.speakers, self.par_starts)
+        runs.carry_over(found)
+        runs.revise_distant_pronouns(found)
         return found
-
-    def _revise_distant_pronouns(self, found: list[_Found]) -> None:
-        """ "‘…,’ he said." with "he" resolved paragraphs back, then "Trump added: ‘…’" right
-        after: "added" presupposes Trump was the one speaking, so "he" is Trump."""
-        outer = [f for f in found if f.span.depth == 0]
-        for index, item in enumerate(outer):
-            cue, speaker = item.cue, item.speaker
-            if cue is None or speaker is None or speaker.resolution != "pronoun":
-                continue
-            if cue.subject is None or cue.subject.pos_ != "PRON":
-                continue
-            earlier = [
-                e.paragraph
-                for e in self.speakers.history
-                if e.paragraph < item.span.paragraph and e.speaker.actor == speaker.actor
-            ]
-            if earlier and item.span.paragraph - max(earlier) < 2:
-                continue
-            for nxt in outer[index + 1 :]:
-                if nxt.span.paragraph > item.span.paragraph + 1:
-                    break
-                named = nxt.speaker
-                verb = nxt.cue.verb if nxt.cue is not None else None
-                if named is None or verb is None or nxt.how not in ("after", "before"):
-                    continue
-                if verb.lemma_.lower() not in self.lexicon.continuing_verbs:
-                    break
-                gender = self.lexicon.pronouns.get(cue.subject.lower_, "")
-                if named.kind == "person" and named.gender in (None, gender):
-                    self._reassign(outer, index, speaker, named)
-                break
-
-    @staticmethod
-    def _reassign(outer: list[_Found], index: int, old: Speaker, new: Speaker) -> None:
-        """Give quote ``index`` and the quotes that continue it the new speaker."""
-        revised = Speaker(new.actor, new.party, "pronoun", 0.6, new.kind, new.gender)
-        outer[index].speaker = revised
-        for item in outer[index + 1 :]:
-            if item.how != "continuation" or item.speaker != old:
-                break
-            item.speaker = revised
 
     # -- records -----------------------------------------------------------------------------
 
@@ -325,7 +207,7 @@ class _Extractor:
         s, e = first[0].sent.start_char, last[0].sent.end_char
         return TextSpan(s, e, self.text[s:e])
 
-    def to_quote(self, item: _Found, start: int, end: int, text: str) -> Quote:
+    def to_quote(self, item: Found, start: int, end: int, text: str) -> Quote:
         words = len(text.split())
         speaker = item.speaker
         kind = "direct" if words >= MIN_QUOTE_WORDS else "fragment"
@@ -353,7 +235,7 @@ class _Extractor:
         )
 
     @staticmethod
-    def _resolution(item: _Found) -> str | None:
+    def _resolution(item: Found) -> str | None:
         """How the speaker was found: the mention's resolution ("surname", "pronoun"...), or
         "continuation" / "nearby" when carried over from a quote or speaker before."""
         if item.speaker is None:
@@ -362,10 +244,10 @@ class _Extractor:
             return item.how
         return item.speaker.resolution
 
-    def _merged(self, found: list[_Found]) -> list[tuple[_Found, int, int, str]]:
+    def _merged(self, found: list[Found]) -> list[tuple[Found, int, int, str]]:
         """One sentence split by its cue is one quote: "‘We will not,’ he said, ‘give in.’"."""
         text = self.text
-        out: list[tuple[_Found, int, int, str]] = []
+        out: list[tuple[Found, int, int, str]] = []
         for item in found:
             span = item.span
             if out:
@@ -379,7 +261,7 @@ class _Extractor:
                     and prev.speaker == item.speaker
                     and prev.span.paragraph == span.paragraph
                     and between.rstrip().endswith(",")
-                    and text[span.start : span.start + 1].islower()
+                    and (words.endswith(",") or text[span.start : span.start + 1].islower())
                 ):
                     out[-1] = (prev, start, span.end, words + " " + text[span.start : span.end])
                     continue

@@ -40,10 +40,14 @@ class StanceLexicon:
     weak_proposals: frozenset[str]
     negating_governors: frozenset[str]
     role_nouns: frozenset[str]
+    judging_verbs: frozenset[str]
+    report_verbs: frozenset[str]
+    object_only: frozenset[str]
     phrases: dict[tuple[str, ...], str]
     threat_phrases: tuple[tuple[str, ...], ...]
     threat_verbs: frozenset[str]
     modals: frozenset[str]
+    obligation_modals: frozenset[str]
     negators: frozenset[str]
     negating_verbs: frozenset[str]
     condition_words: frozenset[str]
@@ -101,10 +105,14 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         weak_proposals=frozenset(raw.get("weak_proposals") or ()),
         negating_governors=frozenset(raw.get("negating_governors") or ()),
         role_nouns=frozenset(str(w).lower() for w in raw.get("role_nouns") or ()),
+        judging_verbs=frozenset(raw.get("judging_verbs") or ()),
+        report_verbs=frozenset(raw.get("report_verbs") or ()),
+        object_only=frozenset(raw.get("object_only") or ()),
         phrases=phrases,
         threat_phrases=tuple(_words(p) for p in raw.get("threat_phrases") or ()),
         threat_verbs=frozenset(raw.get("threat_verbs") or ()),
         modals=frozenset(str(m).lower() for m in raw.get("modals") or ()),
+        obligation_modals=frozenset(str(m).lower() for m in raw.get("obligation_modals") or ()),
         negators=frozenset(str(n).lower() for n in raw.get("negators") or ()),
         negating_verbs=frozenset(raw.get("negating_verbs") or ()),
         condition_words=frozenset(conditions.get("single") or ()),
@@ -123,7 +131,8 @@ def is_negated(token: Token, lexicon: StanceLexicon) -> bool:
                 child.lower_ in lexicon.negators and child.dep_ in ("advmod", "det", "neg")
             ):
                 return True
-    if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon.negating_verbs:
+    governor = token.head.lemma_.lower()
+    if token.dep_ in ("xcomp", "dobj", "pcomp") and governor in lexicon.negating_verbs:
         return True
     return _negating_governor(token, lexicon)
 
@@ -143,12 +152,16 @@ def has_modal(token: Token, lexicon: StanceLexicon) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in lexicon.modals for c in token.children)
 
 
-def _match_words(sent: Span, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    lowered = [t.lower_ for t in sent]
+def _match_words(
+    sent: Span, words: tuple[str, ...], lowered: list[str] | None = None
+) -> list[tuple[int, int]]:
+    lowered = lowered if lowered is not None else [t.lower_ for t in sent]
+    if words[0] not in lowered:
+        return []
     found: list[tuple[int, int]] = []
     n = len(words)
     for i in range(len(lowered) - n + 1):
-        if tuple(lowered[i : i + n]) == words:
+        if lowered[i] == words[0] and tuple(lowered[i : i + n]) == words:
             found.append((sent.start + i, sent.start + i + n))
     return found
 
@@ -188,6 +201,13 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
                 cues.append(StanceCue(stance, token.i, "phrasal", token.i, end,
                                       is_negated(token, lexicon)))
                 continue
+            if _obliged(token, lexicon):
+                # "Ukraine must cede territory", in someone's words: the speaker demands it
+                cues.append(StanceCue("demand", token.i, "obligation", token.i, token.i + 1,
+                                      is_negated(token, lexicon)))
+                continue
+            if lemma in lexicon.object_only and any(c.dep_ == "xcomp" for c in token.children):
+                continue  # "seeks to gain": an aim, not a demand
             if lemma in lexicon.verbs and token.pos_ != "AUX" and _proposes(token, lexicon):
                 cues.append(StanceCue(lexicon.verbs[lemma], token.i, "verb", token.i, token.i + 1,
                                       is_negated(token, lexicon)))
@@ -198,11 +218,16 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
                 cues.append(StanceCue("threaten", token.i, "threat", token.i, token.i + 1,
                                       is_negated(token, lexicon)))
                 continue
+
         elif token.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
             cues.append(StanceCue(lexicon.nouns[lemma], token.i, "noun", token.i, token.i + 1,
                                   is_negated(token, lexicon)))
+    lowered = [t.lower_ for t in sent]
+    present = set(lowered)
     for words, stance in lexicon.phrases.items():
-        for start, end in _match_words(sent, words):
+        if words[0] not in present:
+            continue
+        for start, end in _match_words(sent, words, lowered):
             root = sent.doc[start:end].root
             negated = stance != "reject" and is_negated(root, lexicon)
             cues.append(StanceCue(stance, root.i, "phrase", start, end, negated))
@@ -226,14 +251,24 @@ def _adjective_cue(token: Token, lexicon: StanceLexicon) -> StanceCue | None:
     if word in lexicon.adjectives:
         stance = lexicon.adjectives[word]
         complement = next((c for c in token.children if c.dep_ == "xcomp"), None)
-        offer = complement is not None and complement.lemma_.lower() not in lexicon.accepting_verbs
-        if stance == "accept" and offer:
+        act = complement.lemma_.lower() if complement is not None else None
+        if stance == "accept" and act in lexicon.threat_verbs:
+            stance = "threaten"  # "ready to impose sanctions"
+        elif stance == "accept" and act is not None and act not in lexicon.accepting_verbs:
             stance = "propose"  # "ready to pass a law": an offer
         return StanceCue(stance, token.i, "adjective", token.i, token.i + 1, negated)
     if word in lexicon.evaluations:
         return StanceCue(lexicon.evaluations[word], token.i, "evaluation", token.i, token.i + 1,
                          negated)
     return None
+
+
+def _obliged(token: Token, lexicon: StanceLexicon) -> bool:
+    """An obligation on someone other than the speaker: "Kyiv must withdraw"."""
+    if not any(c.dep_ == "aux" and c.lower_ in lexicon.obligation_modals for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not any(s.lower_ in ("i", "we") for s in subjects)
 
 
 def _proposes(token: Token, lexicon: StanceLexicon) -> bool:

@@ -53,16 +53,23 @@ def load_hedge_lexicon(path: str | None = None) -> HedgeLexicon:
 
 def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
-    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+    return any(
+        words[i] == phrase[0] and tuple(words[i : i + n]) == phrase
+        for i in range(len(words) - n + 1)
+    )
 
 
 def hedge_status(span: Span, lexicon: HedgeLexicon) -> str:
     """The status the hedges in a stretch of text give: alleged beats reported beats stated."""
     words = [t.lower_ for t in span]
     bag = set(words)
-    if bag & lexicon.alleged_words or any(_contains(words, p) for p in lexicon.alleged_phrases):
+
+    def any_phrase(phrases: tuple[tuple[str, ...], ...]) -> bool:
+        return any(p[0] in bag and _contains(words, p) for p in phrases)
+
+    if bag & lexicon.alleged_words or any_phrase(lexicon.alleged_phrases):
         return "alleged"
-    if bag & lexicon.reported_words or any(_contains(words, p) for p in lexicon.reported_phrases):
+    if bag & lexicon.reported_words or any_phrase(lexicon.reported_phrases):
         return "reported"
     return "stated"
 

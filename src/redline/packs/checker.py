@@ -112,6 +112,12 @@ def _check_titles(pack: Pack, raw: RawPack) -> list[PackProblem]:
             if title.start and title.end and title.end <= title.start:
                 message = f"title {title.title!r} of {actor.name!r} ends before it starts"
                 problems.append(raw.problem(path, message))
+            names = [n.casefold() for n in (actor.name, *actor.aliases) if " " in n]
+            if any(n in title.title.casefold() for n in names):
+                message = (
+                    f"title {title.title!r} contains a name of {actor.name!r}; names go in aliases"
+                )
+                problems.append(raw.problem(path, message))
             tenure = (title.start, title.end)
             for other, k, m, other_tenure in holders[title.title.casefold()]:
                 if other != actor.name and _overlap(tenure, other_tenure):

@@ -1,8 +1,19 @@
 """The schema of a domain pack: parties, actors, issues and plans, validated with pydantic.
 
-A pack is a folder of YAML files (``pack.yaml``, ``actors.yaml``, ``issues.yaml``,
-``plans.yaml``, optionally ``lexicon.yaml``). Everything domain-specific lives here as data;
-the code that reads articles knows nothing about any one negotiation.
+A pack is a folder of YAML files (``pack.yaml``: meta and parties; ``actors.yaml``;
+``issues.yaml``; ``plans.yaml``). Everything domain-specific lives here as data; the code that
+reads articles knows nothing about any one negotiation. ``redline pack check FOLDER`` reports
+every problem with its file and line.
+
+Writing actors: ``name`` is the canonical name records carry; ``aliases`` are other full
+names and spellings; ``metonyms`` stand for a state or institution ("Kremlin", "Kyiv");
+``titles`` are offices with optional ``from``/``to`` dates (the holder on an article's date is
+the one found; a title held by two actors needs a date split); ``descriptions`` are undated
+phrases naming one actor ("Russian leader"); ``surnames`` lists the words that name a person
+alone even before the full name (left out: the last word of each name; ``[]``: only after the
+full name). A party's namesake actor (party ``russia`` named "Russia") is what its
+adjectives ("Russian officials") refer to. Matching ignores case and British/American
+spelling, so case variants need not be listed.
 """
 
 from __future__ import annotations

@@ -1,0 +1,27 @@
+"""The model loader and the tokenizer adjustments redline makes to it."""
+
+from __future__ import annotations
+
+import pytest
+
+from redline.errors import ModelError
+from redline.nlp.pipeline import load_model
+
+
+def test_left_quote_used_as_apostrophe_is_split_off_as_a_possessive() -> None:
+    nlp = load_model()
+    words = [t.text for t in nlp.make_doc("Donald Trump‘s plan and Moscow`s demands")]
+    assert words == ["Donald", "Trump", "‘s", "plan", "and", "Moscow", "`s", "demands"]
+    assert nlp.vocab["‘s"].norm_ == "'s"
+
+
+def test_opening_quote_before_a_word_is_not_split() -> None:
+    nlp = load_model()
+    words = [t.text for t in nlp.make_doc("‘see you,’ he said")]
+    assert words[:2] == ["‘", "see"]
+
+
+def test_a_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REDLINE_SPACY_MODEL", "no_such_model_xyz")
+    with pytest.raises(ModelError, match="no_such_model_xyz"):
+        load_model()
