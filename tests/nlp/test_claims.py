@@ -304,3 +304,15 @@ def test_a_doc_without_sentences_or_components_gives_no_claims(ctx: Ctx) -> None
     doc = blank("Russia rejected the ceasefire.")
     assert extract_claims(doc, ctx.pack) == []
     assert extract_claims(blank(""), ctx.pack) == []
+
+
+def test_trailing_said_gives_the_position_to_the_speaker(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Russia is prepared to resume negotiations with Ukraine, Peskov said.")
+    assert claims_of(doc, ctx) == {("Dmitry Peskov", "negotiation_format", "accept")}
+
+
+def test_light_verb_with_a_stance_noun_takes_its_stance(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Russia has set out Moscow's terms for a halt to the fighting.")
+    found = claims_of(doc, ctx)
+    assert found
+    assert all(stance == "demand" for _, _, stance in found)

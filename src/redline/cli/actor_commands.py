@@ -12,11 +12,11 @@ import typer
 from rich.table import Table
 
 from redline.cli.app import EXIT_USAGE, app, console, err_console
-from redline.errors import PackError, StoreError
+from redline.cli.options import DbOption, PackOption, open_store_or_exit
+from redline.errors import PackError
 from redline.packs.loader import load_pack
 from redline.packs.lookup import find_actor
 from redline.packs.schema import Actor
-from redline.store import Store, open_store
 from redline.store.actor_queries import actor_articles, actor_counts, stored_actor_names
 
 actors_app = typer.Typer(
@@ -25,21 +25,6 @@ actors_app = typer.Typer(
 )
 app.add_typer(actors_app, name="actors")
 
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help="Database URL or SQLite file (default: $REDLINE_DB, else redline.db)."
-    ),
-]
-PackOption = Annotated[str, typer.Option("--pack", help="Pack name or folder.")]
-
-
-def _open(db: str | None) -> Store:
-    try:
-        return open_store(db)
-    except StoreError as exc:
-        err_console.print(f"error: {exc}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_USAGE) from exc
 
 
 @actors_app.callback()
@@ -54,7 +39,7 @@ def list_actors(
     """Every actor mentioned in the store, most mentioned first."""
     if ctx.invoked_subcommand is not None:
         return
-    store = _open(db)
+    store = open_store_or_exit(db)
     try:
         counts = actor_counts(store, party=party, min_confidence=min_confidence)
     finally:
@@ -82,7 +67,7 @@ def show_actor(
     except PackError as exc:
         err_console.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(EXIT_USAGE) from exc
-    store = _open(db)
+    store = open_store_or_exit(db)
     try:
         stored = stored_actor_names(store, name)
         canonical = known.name if known else (stored[0] if stored else None)

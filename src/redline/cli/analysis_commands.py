@@ -29,7 +29,7 @@ from redline.analysis.positions import matrix_rows as position_rows
 from redline.analysis.shifts import Shift, detect_shifts, shift_rows
 from redline.analysis.timeline import IssueTimeline, build_timeline, timeline_rows
 from redline.cli.app import EXIT_USAGE, app, console, err_console
-from redline.cli.ingest_commands import DbOption, opened_store
+from redline.cli.options import DbOption, opened_store
 from redline.errors import PackError
 
 if TYPE_CHECKING:

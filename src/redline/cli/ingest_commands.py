@@ -7,9 +7,7 @@ database that cannot be opened, an unknown pack).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import datetime
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -19,36 +17,17 @@ from rich.console import Console
 from rich.table import Table
 
 from redline.cli.app import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, app, console, err_console
+from redline.cli.options import DateOption, DbOption, opened_store
 from redline.cli.progress import progress_bar
 from redline.errors import PackError, RedlineError, StoreError
 from redline.ingest.batch import DEFAULT_PACK, IngestReport, ingest_paths
 from redline.ingest.files import DEFAULT_MAX_BYTES
 from redline.ingest.sources import is_supported, walk_files
-from redline.store import Store, StoredArticle, open_store
+from redline.store import Store, StoredArticle
 
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="Database URL or SQLite file path "
-                 "[default: $REDLINE_DB, else redline.db]."),
-]
-DateOption = Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], show_default=False)]
 ID_WIDTH = 10
 MB = 1024 * 1024
 TITLE_WIDTH = 70
-
-
-@contextmanager
-def opened_store(db: str | None) -> Iterator[Store]:
-    """Open the store or exit with a usage error naming the database."""
-    try:
-        store = open_store(db)
-    except StoreError as exc:
-        err_console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-        raise typer.Exit(EXIT_USAGE) from exc
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def print_report(report: IngestReport, out: Console = console) -> None:

@@ -19,8 +19,9 @@ from rich.table import Table
 
 from redline.analysis.plan_compare import PartyStance, compare_plans, point_stances
 from redline.cli.app import EXIT_USAGE, app, console, err_console
+from redline.cli.options import DEFAULT_PACK, DbOption, PackOption, open_store_or_exit
 from redline.errors import PackError, StoreError
-from redline.store import Store, open_store
+from redline.store import Store
 from redline.store.plan_registry import (
     PlanNotFoundError,
     RegistryPlan,
@@ -29,25 +30,13 @@ from redline.store.plan_registry import (
     update_plan_registry,
 )
 
-DEFAULT_PACK = "russia-ukraine"
 plans_app = typer.Typer(help="Peace plans: list, show one with its points, compare several.")
 app.add_typer(plans_app, name="plans")
-
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="Database URL or SQLite file path "
-                 "[default: $REDLINE_DB, else redline.db]."),
-]
 
 
 class Format(StrEnum):
     table = "table"
     json = "json"
-
-
-PackOption = Annotated[
-    str, typer.Option("--pack", help="Domain pack: built-in name or folder.")
-]
 
 
 @dataclass(frozen=True)
@@ -58,11 +47,7 @@ class _Options:
 
 @contextmanager
 def _store(db: str | None, pack: str) -> Iterator[Store]:
-    try:
-        store = open_store(db)
-    except StoreError as exc:
-        err_console.print(f"error: {exc}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_USAGE) from exc
+    store = open_store_or_exit(db)
     try:
         # Keep the registry current with whatever was ingested since it was last built.
         update_plan_registry(store, pack)
@@ -84,16 +69,23 @@ def _day(day: date | None) -> str:
 
 
 def _stance(stance: PartyStance) -> str:
-    who = stance.party if stance.actor.casefold() in {stance.party, ""} else (
-        f"{stance.party} ({stance.actor})")
+    who = (
+        stance.party
+        if stance.actor.casefold() in {stance.party, ""}
+        else (f"{stance.party} ({stance.actor})")
+    )
     return f"{who}: {stance.stance} ({stance.status}, {_day(stance.day)})"
 
 
 def _plan_json(plan: RegistryPlan) -> dict[str, object]:
     return {
-        "name": plan.name, "proposer": plan.proposer, "n_points": plan.n_points,
-        "revision_of": plan.revision_of, "first_reported": _day(plan.first_reported),
-        "last_reported": _day(plan.last_reported), "sources": plan.sources,
+        "name": plan.name,
+        "proposer": plan.proposer,
+        "n_points": plan.n_points,
+        "revision_of": plan.revision_of,
+        "first_reported": _day(plan.first_reported),
+        "last_reported": _day(plan.last_reported),
+        "sources": plan.sources,
     }
 
 
@@ -114,13 +106,26 @@ def plans(
         console.print_json(json.dumps([_plan_json(p) for p in found]))
         return
     table = Table(title=f"{len(found)} plan(s)")
-    for column in ("plan", "proposer", "first reported", "last reported", "points", "sources",
-                   "revises"):
+    for column in (
+        "plan",
+        "proposer",
+        "first reported",
+        "last reported",
+        "points",
+        "sources",
+        "revises",
+    ):
         table.add_column(column)
     for plan in found:
-        table.add_row(plan.name, plan.proposer or "", _day(plan.first_reported),
-                      _day(plan.last_reported), str(plan.n_points or ""), str(plan.sources),
-                      plan.revision_of or "")
+        table.add_row(
+            plan.name,
+            plan.proposer or "",
+            _day(plan.first_reported),
+            _day(plan.last_reported),
+            str(plan.n_points or ""),
+            str(plan.sources),
+            plan.revision_of or "",
+        )
     console.print(table)
 
 
@@ -146,8 +151,10 @@ def show(
     header = f"{plan.name} — proposed by {plan.proposer or '?'}"
     if plan.revision_of:
         header += f", revision of {plan.revision_of}"
-    table = Table(title=f"{header}\nreported {_day(plan.first_reported)} to "
-                  f"{_day(plan.last_reported)} by {plan.sources} source(s)")
+    table = Table(
+        title=f"{header}\nreported {_day(plan.first_reported)} to "
+        f"{_day(plan.last_reported)} by {plan.sources} source(s)"
+    )
     for column in ("point", "issues", "text", "sources", "stances"):
         table.add_column(column, overflow="fold")
     for row in point_stances(plan, claims):
@@ -156,10 +163,16 @@ def show(
             table.add_row("whole plan", "", "", "", stances)
             continue
         point = row.point
-        sources = "\n".join(sorted({f"{r.source or r.article_id[:10]} {_day(r.published)}"
-                                    for r in point.reports}))
-        table.add_row(str(point.n) if point.n is not None else "–", ", ".join(point.issues),
-                      point.reports[0].text if point.reports else "", sources, stances)
+        sources = "\n".join(
+            sorted({f"{r.source or r.article_id[:10]} {_day(r.published)}" for r in point.reports})
+        )
+        table.add_row(
+            str(point.n) if point.n is not None else "–",
+            ", ".join(point.issues),
+            point.reports[0].text if point.reports else "",
+            sources,
+            stances,
+        )
     console.print(table)
 
 

@@ -15,11 +15,11 @@ import typer
 from rich.table import Table
 
 from redline.cli.app import EXIT_USAGE, app, console, err_console
+from redline.cli.options import DbOption, open_store_or_exit
 from redline.errors import PackError, StoreError
 from redline.model import SourcedQuote
 from redline.packs.loader import load_pack
 from redline.packs.schema import Pack
-from redline.store import open_store
 
 
 class QuoteFormat(StrEnum):
@@ -103,12 +103,7 @@ def quotes(
     pack: Annotated[str, typer.Option("--pack", help="Pack used to resolve speaker names.")] = (
         "russia-ukraine"
     ),
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db", help="Database URL or SQLite path [default: $REDLINE_DB, else redline.db]."
-        ),
-    ] = None,
+    db: DbOption = None,
     output: Annotated[
         QuoteFormat, typer.Option("--format", help="Output format.")
     ] = QuoteFormat.table,
@@ -120,11 +115,7 @@ def quotes(
         err_console.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(EXIT_USAGE) from exc
     day: date | None = since.date() if since else None
-    try:
-        store = open_store(db)
-    except StoreError as exc:
-        err_console.print(f"error: {exc}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_USAGE) from exc
+    store = open_store_or_exit(db)
     try:
         found = store.read_quotes(speaker=wanted, party=party, since=day, search=search)
     except StoreError as exc:

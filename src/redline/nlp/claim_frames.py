@@ -189,9 +189,10 @@ def noun_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
     demoted: set[int] = set()
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "for":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            end = objects[0].i if objects else child.i
-            demoted |= set(range(child.i, end + 1))
+            # "conditions for a ceasefire, which include ...": the purpose is demoted, the
+            # relative clause listing the terms is not.
+            clauses = [t for t in child.subtree if t.dep_ in ("relcl", "acl") and t.i != child.i]
+            demoted |= _minus(subtree_ids(child), clauses)
     region -= demoted
     secondary: set[int] = set()
     fallback: list[Token] = []

@@ -120,6 +120,19 @@ def _holders(
     return holders
 
 
+def _object_is_stance_noun(verb: Token, noun_cues: set[int]) -> bool:
+    """The verb's direct object, or the head of "a list of demands", is a stance noun."""
+    for child in verb.children:
+        if child.dep_ != "dobj":
+            continue
+        if child.i in noun_cues:
+            return True
+        of_objects = [g for p in child.children if p.lower_ == "of" for g in p.children]
+        if any(g.i in noun_cues for g in of_objects):
+            return True
+    return False
+
+
 def _noun_has_holder(frame: Frame) -> bool:
     return bool(frame.holders or frame.fallback_holders)
 
@@ -146,6 +159,7 @@ def segment_drafts(
     cues = find_stance_cues(span, ctx.stance)
     condition_mains = {c.token for c in cues if c.kind == "condition"}
     verbal = [c.token for c in cues if c.kind in VERBAL_KINDS]
+    noun_cues = {c.token for c in cues if c.kind == "noun"}
     inside = set(range(seg.start, seg.end))
     frames = [frame_of(doc, cue, ctx.stance) for cue in cues]
     found_issues: list[str] = []
@@ -172,6 +186,9 @@ def segment_drafts(
             continue
         if cue.token in embedded:
             continue
+        light = token.lemma_.lower() in ctx.stance.light_verbs
+        if light and cue.kind in ("verb", "phrasal") and _object_is_stance_noun(token, noun_cues):
+            continue  # "set out its terms", "presented demands": the noun says what it is
         if cue.kind != "condition" and (
             hypothetical(token, ctx.stance, seg)
             or (cue.token in condition_mains and cue.kind in EVALUATIVE_KINDS)

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
@@ -41,8 +42,10 @@ ODD_POSSESSIVES: tuple[str, ...] = ("‘s", "‘S", "`s", "´s")
 
 
 def split_odd_possessives(nlp: Language) -> None:
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=\w)[‘`´][sS]"]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    suffixes = [*(nlp.Defaults.suffixes or ()), r"(?<=\w)[‘`´][sS]"]
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)  # a custom tokenizer would not take our suffix
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     for form in ODD_POSSESSIVES:
         nlp.vocab[form].norm_ = "'s"
 
