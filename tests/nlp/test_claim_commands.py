@@ -71,3 +71,8 @@ def test_unknown_stance_is_a_usage_error(db: str) -> None:
     result = CliRunner().invoke(app, ["claims", "--db", db, "--stance", "maybe"])
     assert result.exit_code == 2
     assert "--stance" in result.output
+
+
+def test_dates_filter_on_statement_date(db: str) -> None:
+    rows = json.loads(run("--db", db, "--format", "json", "--until", "2025-03-13"))
+    assert [r["actor"] for r in rows] == ["Russia"]

@@ -312,7 +312,17 @@ def test_trailing_said_gives_the_position_to_the_speaker(make_doc: MakeDoc, ctx:
 
 
 def test_light_verb_with_a_stance_noun_takes_its_stance(make_doc: MakeDoc, ctx: Ctx) -> None:
-    doc = make_doc("Russia has set out Moscow's terms for a halt to the fighting.")
-    found = claims_of(doc, ctx)
-    assert found
-    assert all(stance == "demand" for _, _, stance in found)
+    doc = make_doc("Russia set out Moscow's terms for peace, including a withdrawal from Donetsk.")
+    assert claims_of(doc, ctx) == {("Russia", "territory_regions", "demand")}
+
+
+def test_the_goal_of_conditions_is_not_demanded(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Moscow has set out its conditions for a ceasefire.")
+    assert ("Russia", "ceasefire", "demand") not in claims_of(doc, ctx)
+    demand = make_doc("Russia's demand for a buffer zone was clear.")
+    assert claims_of(demand, ctx) == {("Russia", "buffer_zone", "demand")}
+
+
+def test_warning_of_harm_is_a_threat(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Trump warned Moscow of severe consequences if it did not agree to a ceasefire.")
+    assert ("Donald Trump", "ceasefire", "threaten") in claims_of(doc, ctx)

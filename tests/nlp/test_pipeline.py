@@ -25,3 +25,14 @@ def test_a_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("REDLINE_SPACY_MODEL", "no_such_model_xyz")
     with pytest.raises(ModelError, match="no_such_model_xyz"):
         load_model()
+
+
+def test_every_line_starts_a_sentence() -> None:
+    from redline.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    doc = nlp(
+        "Putin rejected the plan\nA tank fires at positions near the front\nHe left. Then he spoke."
+    )
+    starts = [sent.text.split()[0] for sent in doc.sents]
+    assert starts == ["Putin", "A", "He", "Then"]

@@ -40,11 +40,10 @@ def article(text: str = STORY, url: str | None = None, **meta: Any) -> Article:
     return make_article(text, origin="test.txt", url=url, **meta)
 
 
-def test_migrations_are_recorded_once(tmp_path: Path) -> None:
-    path = str(tmp_path / "m.db")
-    with open_store(path) as first:
+def test_migrations_are_recorded_once(db_url: str) -> None:
+    with open_store(db_url) as first:
         assert [v for v, _ in first.migrations()] == [m.version for m in MIGRATIONS]
-    with open_store(path) as second:
+    with open_store(db_url) as second:
         assert len(second.migrations()) == len(MIGRATIONS)
         tables = set(sa.inspect(second.engine).get_table_names())
     assert {"articles", "rejected", "actors", "mentions", "quotes", "claims", "claim_evidence",
@@ -52,8 +51,8 @@ def test_migrations_are_recorded_once(tmp_path: Path) -> None:
             "ingest_warnings"} <= tables
 
 
-def test_sqlite_runs_with_wal_and_foreign_keys(store: Store) -> None:
-    with store.engine.connect() as conn:
+def test_sqlite_runs_with_wal_and_foreign_keys(tmp_path: Path) -> None:
+    with open_store(str(tmp_path / "w.db")) as store, store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
@@ -109,11 +108,10 @@ def test_syndicated_copy_is_a_near_duplicate_of_the_first(store: Store) -> None:
     assert store.get_article(copy.article_id).duplicate_of == first.article_id
 
 
-def test_near_duplicate_index_survives_reopening(tmp_path: Path) -> None:
-    path = str(tmp_path / "d.db")
-    with open_store(path) as store:
+def test_near_duplicate_index_survives_reopening(db_url: str) -> None:
+    with open_store(db_url) as store:
         first = store.add_article(article(url="https://example.org/wire"))
-    with open_store(path) as store:
+    with open_store(db_url) as store:
         copy = store.add_article(article(
             STORY.replace("Officials in Moscow", "Russian officials"),
             url="https://example.org/copy"))

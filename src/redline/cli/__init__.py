@@ -5,6 +5,7 @@ from __future__ import annotations
 from redline.cli import (  # noqa: F401  (importing registers the commands)
     actor_commands,
     analysis_commands,
+    claim_commands,
     extract_commands,
     ingest_commands,
     pack_commands,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -18,11 +18,11 @@ import typer
 from rich.table import Table
 
 from redline.cli.app import EXIT_USAGE, app, console, err_console
+from redline.cli.options import DEFAULT_PACK, DateOption, DbOption, PackOption, opened_store
 from redline.errors import PackError, StoreError
 from redline.model import STANCES, STATUSES, SourcedClaim
 from redline.packs.loader import load_pack
 from redline.packs.schema import Pack
-from redline.store import open_store
 
 CSV_FIELDS = (
     "date", "actor", "party", "issue", "stance", "status", "plan", "confidence", "source",
@@ -106,11 +106,6 @@ def _check_choice(value: str | None, choices: tuple[str, ...], option: str) -> N
         raise typer.Exit(EXIT_USAGE)
 
 
-DateOption = Annotated[
-    datetime | None, typer.Option(formats=["%Y-%m-%d"], help="YYYY-MM-DD, inclusive.")
-]
-
-
 @app.command("claims")
 def claims(
     actor: Annotated[
@@ -126,15 +121,8 @@ def claims(
     ] = None,
     since: DateOption = None,
     until: DateOption = None,
-    pack: Annotated[str, typer.Option("--pack", help="Pack used to resolve names and issues.")] = (
-        "russia-ukraine"
-    ),
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db", help="Database URL or SQLite path [default: $REDLINE_DB, else redline.db]."
-        ),
-    ] = None,
+    pack: PackOption = DEFAULT_PACK,
+    db: DbOption = None,
     output: Annotated[
         ClaimFormat, typer.Option("--format", help="Output format.")
     ] = ClaimFormat.table,
@@ -151,19 +139,13 @@ def claims(
     wanted = canonical_actor(actor, loaded) if actor else None
     first: date | None = since.date() if since else None
     last: date | None = until.date() if until else None
-    try:
-        store = open_store(db)
-    except StoreError as exc:
-        err_console.print(f"error: {exc}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_USAGE) from exc
-    try:
-        found = store.read_claims(actor=wanted, party=party, issue=issue, stance=stance,
-                                  status=status, since=first, until=last)
-    except StoreError as exc:
-        err_console.print(f"error: {exc}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_USAGE) from exc
-    finally:
-        store.close()
+    with opened_store(db) as store:
+        try:
+            found = store.read_claims(actor=wanted, party=party, issue=issue, stance=stance,
+                                      status=status, since=first, until=last)
+        except StoreError as exc:
+            err_console.print(f"error: {exc}", markup=False, highlight=False)
+            raise typer.Exit(EXIT_USAGE) from exc
     rows = [claim_row(c) for c in found]
     if output is ClaimFormat.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))

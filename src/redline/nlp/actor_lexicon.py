@@ -3,7 +3,7 @@ collective heads), read from ``nlp/resources/pronouns.yaml``; no domain facts li
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,11 +42,24 @@ class ActorLexicon:
     document_nouns: frozenset[str] = frozenset()
     document_verbs: frozenset[str] = frozenset()
     expletive_heads: frozenset[str] = frozenset()
-    role_words: frozenset[str] = frozenset()  # every word of every role group
+    # Broader role word -> narrower role words it also covers ("diplomat" -> "spokesman").
+    role_supersets: dict[str, frozenset[str]] = field(default_factory=dict)
+    role_genders: dict[str, str] = field(default_factory=dict)  # "spokeswoman" -> female
+    # The role groups' words in the file's order, the usual word of each group first.
+    role_lists: tuple[tuple[str, ...], ...] = ()
+    role_words: frozenset[str] = frozenset()  # every word of every role group or superset
 
     def __post_init__(self) -> None:
         words = frozenset(word for group in self.role_groups for word in group)
-        object.__setattr__(self, "role_words", words)
+        object.__setattr__(self, "role_words", words | frozenset(self.role_supersets))
+
+    def reference_groups(self, word: str) -> frozenset[int]:
+        """The role groups a description with ``word`` may refer to: its own and, for a broad
+        word ("the diplomat", "the official"), those of the narrower roles it covers."""
+        groups = set(self.role_groups_of(word))
+        for narrower in self.role_supersets.get(word, frozenset()):
+            groups |= self.role_groups_of(narrower)
+        return frozenset(groups)
 
     def role_groups_of(self, word: str) -> frozenset[int]:
         """Indices of the role groups a word belongs to ("tycoon" -> the business group)."""
@@ -106,6 +119,16 @@ def parse_lexicon(raw: dict[str, Any]) -> ActorLexicon:
         document_nouns=_words(raw, "document_nouns"),
         document_verbs=_words(raw, "document_verbs"),
         expletive_heads=_words(raw, "expletive_heads"),
+        role_lists=tuple(tuple(str(w).casefold() for w in g) for g in raw.get("role_groups") or []),
+        role_genders={
+            str(w).casefold(): str(gender)
+            for gender, words in (raw.get("gendered_roles") or {}).items()
+            for w in words or []
+        },
+        role_supersets={
+            str(k).casefold(): frozenset(str(w).casefold() for w in v or [])
+            for k, v in (raw.get("role_supersets") or {}).items()
+        },
     )
 
 

@@ -284,6 +284,8 @@ class ReferenceResolver:
         } | set(key.split())
         if party is not None:
             holder = self._title_holder(party, content, day, exact_only=True)
+            if holder is None:
+                holder = self._synonym_holder(party, content, actor_words, key, day)
             if holder is not None:
                 return self._draft(doc, start, token, holder, "title", 0.7)
         found = self._role_antecedent(doc, start, token, key, party, history, here, roles)
@@ -304,22 +306,33 @@ class ReferenceResolver:
         here: int,
         roles: dict[str, set[int]],
     ) -> Draft | None:
-        """The most recent person whose known roles include this one ("the envoy")."""
+        """The most recent person whose known roles include this one ("the envoy"); a person
+        named as a subject wins over one named in an object or a quote ("Senator X proposed
+        it. ‘… Trump …,’ the Republican said"). A broad word ("the official") reaches the
+        narrower roles it covers, unless the article used that word for someone unnamed."""
         lexicon = self.lexicon
-        groups = lexicon.role_groups_of(key)
+        own = lexicon.role_groups_of(key)
+        gender = lexicon.role_genders.get(key)
+        groups = lexicon.reference_groups(key)
         specific = key in lexicon.specific_roles
         window = SPECIFIC_ROLE_WINDOW if specific or party is not None else GENERIC_ROLE_WINDOW
         fallback: Draft | None = None
+        matched: Entry | None = None
         for entry in reversed(history):
             if here - entry.sentence > window:
                 break
             draft = entry.draft
             if draft.kind != "person" or (party is not None and draft.party != party):
                 continue
+            if gender is not None and draft.gender not in (gender, None):
+                continue  # "the spokeswoman" is not the spokesman named after her
             known = self.index.roles.get(draft.actor, frozenset()) | roles.get(draft.actor, set())
-            if groups & known:
-                confidence = 0.6 if specific or party is not None else 0.5
-                return self._draft(doc, start, token, draft, "description", confidence)
+            if own & known or (groups & known and not self._word_used_before(doc, token, entry)):
+                if entry.subject < 2:
+                    matched = entry
+                    break
+                if matched is None:
+                    matched = entry
             if (
                 fallback is None
                 and party is not None
@@ -327,9 +340,26 @@ class ReferenceResolver:
                 and here - entry.sentence <= PRONOUN_WINDOW
             ):
                 fallback = draft
+        if matched is not None:
+            confidence = 0.6 if specific or party is not None else 0.5
+            return self._draft(doc, start, token, matched.draft, "description", confidence)
         if fallback is not None:
             return self._draft(doc, start, token, fallback, "description", 0.4)
         return None
+
+    @staticmethod
+    def _word_used_before(doc: Doc, token: Token, entry: Entry) -> bool:
+        """Whether the role word was used before, away from the candidate's name ("A senior
+        official said … Zelensky … the official added" is the unnamed official again)."""
+        lemma = token.lemma_.casefold()
+        low = max(0, entry.draft.start - 40)
+        for i in range(low, token.i):
+            if doc[i].lemma_.casefold() != lemma:
+                continue
+            if entry.draft.start - 4 <= i < entry.draft.end + 4:
+                continue  # the candidate's own appositive: "X, a senior official,"
+            return True
+        return False
 
     @staticmethod
     def _possessed_by_person(modifiers: list[Token], history: list[Entry]) -> bool:
@@ -378,6 +408,25 @@ class ReferenceResolver:
             return None
         actor = holders[0]
         return Draft(0, 0, 0, 0, actor.name, actor.party, "title", 0.7, actor.kind, actor.gender)
+
+    def _synonym_holder(
+        self, party: str, words: set[str], actor_words: set[str], key: str, day: date | None
+    ) -> Draft | None:
+        """The title holder when the description swaps the role word for another of its group:
+        "the Kremlin mouthpiece" for the Kremlin spokesman, "the British PM" for the British
+        prime minister. Synonyms are tried in the group's order (the usual word first)."""
+        lexicon = self.lexicon
+        rest = words - set(key.split())
+        for group in sorted(lexicon.role_groups_of(key)):
+            for synonym in lexicon.role_lists[group]:
+                if synonym == key:
+                    continue
+                swapped = rest | set(synonym.split())
+                for candidate in (swapped, swapped | actor_words):
+                    holder = self._title_holder(party, candidate, day, exact_only=True)
+                    if holder is not None:
+                        return holder
+        return None
 
     def _title_core(self, title: str) -> frozenset[str]:
         """A title's words without party words and fillers: "Russian foreign minister" ->

@@ -91,7 +91,7 @@ def matrix_subjects(token: Token, report_verbs: frozenset[str] = frozenset()) ->
     clause = token
     for _ in range(MAX_CLIMB + 3):
         if clause.head.i == clause.i:
-            return []
+            return _trailing_reporter(clause, report_verbs)
         reported = clause.head.lemma_.lower() in report_verbs
         if clause.dep_ in ("ccomp", "parataxis") or (reported and clause.dep_ in CLIMB_DEPS):
             subjects, _ = subjects_of(clause.head)
@@ -100,6 +100,20 @@ def matrix_subjects(token: Token, report_verbs: frozenset[str] = frozenset()) ->
             clause = clause.head
             continue
         return []
+    return []
+
+
+def _trailing_reporter(root: Token, report_verbs: frozenset[str]) -> list[Token]:
+    """ "Russia will never give up the regions, Medvedev wrote": the parser often hangs the
+    reporting clause under the reported one."""
+    for child in root.children:
+        if (
+            child.i > root.i
+            and child.dep_ in ("parataxis", "ccomp", "advcl", "conj")
+            and child.lemma_.lower() in report_verbs
+        ):
+            subjects, _ = subjects_of(child)
+            return subjects
     return []
 
 
@@ -179,7 +193,8 @@ def noun_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
         elif child.dep_ in ("prep", "agent") and child.lower_ in NOUN_HOLDER_PREPS:
             holders.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
-            holders.append(child)  # "Russian demands", "Kremlin demands"
+            if _is_actorish(child):
+                holders.append(child)  # "Russian demands", "Kremlin demands"; not "total"
         elif child.dep_ == "acl":
             agent_holders, how = subjects_of(child)  # "the proposals made by X"
             if how == "agent":
@@ -187,13 +202,15 @@ def noun_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
     region = subtree_ids(noun) - {noun.i}
     region = _minus(region, holders)
     demoted: set[int] = set()
+    purpose = noun.lemma_.lower() in lexicon.purpose_nouns
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "for":
+        if purpose and child.dep_ == "prep" and child.lower_ == "for":
             # "conditions for a ceasefire, which include ...": the purpose is demoted, the
             # relative clause listing the terms is not.
             clauses = [t for t in child.subtree if t.dep_ in ("relcl", "acl") and t.i != child.i]
             demoted |= _minus(subtree_ids(child), clauses)
     region -= demoted
+    demoted = set()  # the goal of conditions is never what they demand
     secondary: set[int] = set()
     fallback: list[Token] = []
     governor = _governing_verb(noun)

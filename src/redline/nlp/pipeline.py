@@ -67,6 +67,17 @@ def load_model(name: str | None = None) -> Language:
     )
 
 
+@Language.component("redline_line_breaks")
+def break_sentences_at_line_breaks(doc: Doc) -> Doc:
+    """Every line starts a sentence: captions, headlines and list items in pasted copy must
+    not be parsed as one sentence with the text around them. Runs before the parser, which
+    keeps sentence starts set in advance."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
 def _register_components() -> None:
     # Importing the modules registers their factories with spaCy.
     from redline.nlp import actors, claims, plans, quotes  # noqa: F401
@@ -78,6 +89,7 @@ def build_pipeline(pack: str = "russia-ukraine", model: str | None = None) -> La
     register_extensions()
     _register_components()
     nlp = load_model(model)
+    nlp.add_pipe("redline_line_breaks", before="parser")
     for component in COMPONENTS:
         nlp.add_pipe(component, config={"pack": pack})
     return nlp

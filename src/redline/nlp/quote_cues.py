@@ -35,7 +35,7 @@ _NP_LEFT_DEPS = frozenset(
 class Cue:
     """What attributes a quote: the cue words and the noun phrase naming the speaker."""
 
-    how: str  # after | before | according | governing | headline | dash
+    how: str  # after | before | according | governing | headline | dash | colon
     start: int  # character span of the cue words
     end: int
     text: str
@@ -274,6 +274,7 @@ class CueFinder:
             self._before_cue(quote, before),
             self._according_cue(before + after),
             self._headline_cue(before),
+            self._colon_cue(quote, before),
             self._governing_cue(quote),
         )
         return [cue for cue in found if cue is not None]
@@ -394,7 +395,62 @@ class CueFinder:
         if words[-1].pos_ not in ("PROPN", "NOUN"):
             return None
         colon = tokens[-1]
-        return Cue("headline", colon.idx, colon.idx + 1, ":", None, words[-1])
+        speaker = self._frame_speaker(words[-1])  # "Her reply: ‘…’" is hers
+        if speaker is None:
+            return None
+        return Cue("headline", colon.idx, colon.idx + 1, ":", None, speaker)
+
+    def _colon_cue(self, quote: QuoteSpan, tokens: list[Token]) -> Cue | None:
+        """A clause without a verb of saying that introduces the quote with a colon: "France's
+        president was blunter: ‘…’", "His answer was short: ‘…’", "He went further: ‘…’"."""
+        words = [t for t in tokens if not t.is_space]
+        if len(words) < 3 or words[-1].text != ":":
+            return None
+        colon = words[-1]
+        clause = words[:-1]
+        if any(
+            self._verb_ok(t, quote) and speaker_token(t, self.lexicon) is not None for t in clause
+        ):
+            return None  # a verb of saying before the colon is the before-cue's business
+        for verb in reversed(clause):
+            # "he might tell Putin: ‘…’": a predicted speech act still frames the words.
+            if verb.lemma_.lower() in self.lexicon.verbs and verb.pos_ == "VERB":
+                subject = speaker_token(verb, self.lexicon)
+                if subject is not None and subject.i >= clause[0].i:
+                    return self._cue("colon", verb, subject)
+        frames = [
+            t
+            for t in clause
+            if t.lemma_.lower() in self.lexicon.colon_frame_verbs and t.pos_ in ("VERB", "AUX")
+        ]
+        for verb in reversed(frames):
+            # "Peskov was curt": the parser may hang the subject on the adjective, not "was".
+            owner = verb.head if verb.dep_ in ("aux", "auxpass", "cop") else verb
+            subjects = [c for c in owner.children if c.dep_ in _SUBJECT_DEPS]
+            if not subjects or subjects[0].i < clause[0].i:
+                continue
+            subject = self._frame_speaker(subjects[0])
+            if subject is None:
+                return None
+            start = noun_phrase(subjects[0])[0]
+            text = self.text[start.idx : colon.idx + 1]
+            return Cue("colon", start.idx, colon.idx + 1, text, None, subject)
+        return None
+
+    def _frame_speaker(self, subject: Token) -> Token | None:
+        """The speaker in a colon frame's subject: "his answer" -> his, "the message from Kyiv"
+        -> Kyiv, "the minister" -> the minister."""
+        if subject.lemma_.lower() not in self.lexicon.statement_nouns:
+            return subject
+        for child in subject.children:
+            if child.dep_ == "poss":
+                return child
+        for child in subject.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        return None
 
     def _governing_cue(self, quote: QuoteSpan) -> Cue | None:
         """The speech verb that the quoted words depend on: "he warned the move left the world

@@ -27,6 +27,8 @@ _LIST_KEYS = (
     "non_affiliation_preps",
     "elisions",
 )
+# Lists added later: a lexicon file without them still loads, with the lists empty.
+_OPTIONAL_KEYS = ("colon_frame_verbs", "statement_nouns")
 
 
 class LexiconError(RedlineError):
@@ -48,6 +50,8 @@ class SpeechLexicon:
     pronouns: dict[str, str]  # pronoun -> male | female | plural | self | thing
     non_affiliation_preps: frozenset[str]
     elisions: frozenset[str]
+    colon_frame_verbs: frozenset[str] = frozenset()
+    statement_nouns: frozenset[str] = frozenset()
 
     def is_speech_lemma(self, lemma: str) -> bool:
         return lemma.lower() in self.verbs
@@ -74,6 +78,7 @@ def load_speech_lexicon(path: Path = SPEECH_FILE) -> SpeechLexicon:
     if missing:
         raise LexiconError(f"{path}: missing keys {', '.join(missing)}")
     lists = {key: _words(data[key], key, path) for key in _LIST_KEYS}
+    lists.update({key: _words(data.get(key) or [], key, path) for key in _OPTIONAL_KEYS})
     pronouns = data["pronouns"]
     if not isinstance(pronouns, dict):
         raise LexiconError(f"{path}: 'pronouns' must be a mapping of pronoun to kind")
@@ -89,4 +94,6 @@ def load_speech_lexicon(path: Path = SPEECH_FILE) -> SpeechLexicon:
         pronouns={str(k).lower(): str(v).lower() for k, v in pronouns.items()},
         non_affiliation_preps=frozenset(lists["non_affiliation_preps"]),
         elisions=frozenset(lists["elisions"]),
+        colon_frame_verbs=frozenset(lists["colon_frame_verbs"]),
+        statement_nouns=frozenset(lists["statement_nouns"]),
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from redline.model import UNNAMED_SOURCE, Mention
+from redline.nlp.actor_lexicon import load_lexicon
 from redline.nlp.quote_cues import noun_phrase
 from redline.nlp.quote_lexicon import SpeechLexicon
 from redline.packs.schema import Pack
@@ -155,6 +156,14 @@ class SpeakerResolver:
         mention = self._named_in_phrase(head)
         if mention is not None and mention.resolution in _NAMING_RESOLUTIONS:
             return self._from_mention(mention)
+        if (
+            mention is not None
+            and mention.resolution == "description"
+            and mention.kind == "person"
+            and self._recent_unnamed(head.lemma_.lower(), pos) is None
+        ):
+            # "Spokeswoman X said … the diplomat added": the actors placed the description.
+            return self._from_mention(mention)
         # "A senior Russian source" is unnamed even though "Russian" names a party.
         unnamed = self.resolve_unnamed(head, pos)
         if unnamed is not None:
@@ -227,6 +236,8 @@ class SpeakerResolver:
                 name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
                 # The small model often labels a person's two-word name as an organisation.
                 looks_personal = len(name.split()) == 2 and name.istitle()
+                if _bare_title(name):
+                    return None  # "the PM", "the President": a title the actors could not place
                 kind = "person" if ent.label_ == "PERSON" else "institution"
                 if kind == "institution" and looks_personal:
                     kind = "unknown"
@@ -235,7 +246,7 @@ class SpeakerResolver:
             return None
         words = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         name = " ".join(t.text for t in [*words, head])
-        if not name[:1].isupper():
+        if not name[:1].isupper() or _bare_title(name):
             return None
         return Speaker(self._full_name(name, head), OTHER_PARTY, "ner", 0.3, "unknown")
 
@@ -315,9 +326,11 @@ class SpeakerResolver:
                 speaker = self.resolve(outer, pos)
                 if speaker is not None and _compatible(speaker, kind):
                     return _as_pronoun(speaker)
-        salient = self._previous_subject(min(pos, head.idx), kind)
+        blocked, salient = self._previous_subject(min(pos, head.idx), kind)
         if salient is not None:
             return _as_pronoun(salient)
+        if blocked:
+            return None  # "The Prime Minister said … He said": someone the text does not name
         for event in self.recent(pos):
             if _compatible(event.speaker, kind):
                 return _as_pronoun(event.speaker)
@@ -329,24 +342,52 @@ class SpeakerResolver:
                 return _as_pronoun(event.speaker, 0.4)
         return None
 
-    def _previous_subject(self, anchor: int, kind: str) -> Speaker | None:
-        """The named subject of the sentence just before ``anchor`` ("Zelensky met troops in
-        Kharkiv. ‘We will hold,’ he said."): a pronoun's most likely antecedent."""
+    def _previous_subject(self, anchor: int, kind: str) -> tuple[bool, Speaker | None]:
+        """The subject of the sentence just before ``anchor`` ("Zelensky met troops in
+        Kharkiv. ‘We will hold,’ he said."): a pronoun's most likely antecedent, ahead of
+        people named in objects or quotes. A pronoun subject passes on its own antecedent
+        ("On Sunday he went further."); a role noun that names no one ("The Prime Minister
+        said") blocks the search (True, None)."""
         index = bisect.bisect_left(self._token_starts, anchor) - 1
         while index >= 0 and (self.doc[index].is_space or self.doc[index].is_quote):
             index -= 1
         if index < 0 or self.doc[index].text not in (".", "!", "?"):
-            return None
+            return False, None
         end = self.doc[index]
         if self.paragraph_of(anchor) - self.paragraph_of(end.idx) > 1:
-            return None
+            return False, None
         for child in end.sent.root.children:
-            if child.dep_ != "nsubj" or child.pos_ not in ("PROPN", "NOUN"):
+            if child.dep_ != "nsubj":
+                continue
+            if child.pos_ == "PRON":
+                return False, self._pronoun_antecedent(child, kind)
+            if child.pos_ not in ("PROPN", "NOUN"):
                 continue
             speaker = self.resolve(child, child.idx)
             if speaker is not None and speaker.kind in ("person", "unnamed"):
-                return speaker if _compatible(speaker, kind) else None
-        return None
+                return False, speaker if _compatible(speaker, kind) else None
+            if speaker is None and kind in ("male", "female") and self._role_noun(child):
+                return True, None
+        return False, None
+
+    def _pronoun_antecedent(self, pronoun: Token, kind: str) -> Speaker | None:
+        """The person the actors component resolved a subject pronoun to, if it agrees."""
+        if self.lexicon.pronouns.get(pronoun.lower_, "") != kind:
+            return None
+        mention = self.mention_over(pronoun)
+        if mention is None or mention.kind != "person" or mention.resolution != "pronoun":
+            return None
+        speaker = self._from_mention(mention, "pronoun")
+        return speaker if _compatible(speaker, kind) else None
+
+    @staticmethod
+    def _role_noun(head: Token) -> bool:
+        """A singular definite role noun: "the Prime Minister", "the president"."""
+        if head.tag_ in ("NNS", "NNPS"):
+            return False
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return False
+        return _bare_title(noun_phrase(head).text.removeprefix("The ").removeprefix("the "))
 
     def resolve_document(self, head: Token, pos: int) -> Speaker | None:
         """ "The paper concluded": the author named where the paper was mentioned before
@@ -389,6 +430,25 @@ class SpeakerResolver:
                 if mention is not None and mention.kind in ("person", "institution", "state"):
                     return self._from_mention(mention)
         return None
+
+
+def _bare_title(name: str) -> bool:
+    """ "PM", "Prime Minister", "the President": words of a role, not anyone's name."""
+    lexicon = load_lexicon()
+    words = name.casefold().replace("'s", " ").split()
+    if not words:
+        return False
+    roles = lexicon.role_words
+    i = 0
+    while i < len(words):
+        for size in (3, 2, 1):
+            chunk = " ".join(words[i : i + size])
+            if chunk in roles or (size == 1 and chunk in lexicon.title_fillers):
+                i += size
+                break
+        else:
+            return False
+    return True
 
 
 def _outer_speech_subject(verb: Token, lexicon: SpeechLexicon) -> Token | None:

@@ -43,6 +43,7 @@ _CONFIDENCE = {
     "headline": 0.75,
     "according": 0.8,
     "governing": 0.7,
+    "colon": 0.7,
     "continuation": 0.6,
     "nearby": 0.4,
 }

@@ -42,6 +42,8 @@ class StanceLexicon:
     role_nouns: frozenset[str]
     judging_verbs: frozenset[str]
     report_verbs: frozenset[str]
+    purpose_nouns: frozenset[str]
+    warning_verbs: frozenset[str]
     object_only: frozenset[str]
     phrases: dict[tuple[str, ...], str]
     threat_phrases: tuple[tuple[str, ...], ...]
@@ -107,6 +109,8 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         role_nouns=frozenset(str(w).lower() for w in raw.get("role_nouns") or ()),
         judging_verbs=frozenset(raw.get("judging_verbs") or ()),
         report_verbs=frozenset(raw.get("report_verbs") or ()),
+        purpose_nouns=frozenset(raw.get("purpose_nouns") or ()),
+        warning_verbs=frozenset(raw.get("warning_verbs") or ()),
         object_only=frozenset(raw.get("object_only") or ()),
         phrases=phrases,
         threat_phrases=tuple(_words(p) for p in raw.get("threat_phrases") or ()),
@@ -212,9 +216,10 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
                 cues.append(StanceCue(lexicon.verbs[lemma], token.i, "verb", token.i, token.i + 1,
                                       is_negated(token, lexicon)))
                 continue
-            if has_modal(token, lexicon) and (
+            warns = lemma in lexicon.warning_verbs and _has_threat_phrase(token, lexicon)
+            if warns or (has_modal(token, lexicon) and (
                 lemma in lexicon.threat_verbs or _has_threat_phrase(token, lexicon)
-            ):
+            )):
                 cues.append(StanceCue("threaten", token.i, "threat", token.i, token.i + 1,
                                       is_negated(token, lexicon)))
                 continue

@@ -1,0 +1,94 @@
+"""Broad role words ("the diplomat", "the official") that refer back to a person introduced
+with a narrower title, and the lexicon entries that say which roles they cover."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+import pytest
+from spacy.language import Language
+
+from redline.model import Article
+from redline.nlp.actor_lexicon import load_lexicon, parse_lexicon
+from redline.nlp.pipeline import build_pipeline, make_doc
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Language:
+    return build_pipeline("russia-ukraine")
+
+
+def _resolved(text: str, phrase: str) -> str | None:
+    article = Article(id="r", text=text, published=date(2025, 5, 14), source="test")
+    doc = _nlp()(make_doc(_nlp(), article))
+    at = text.rindex(phrase)
+    found = [m for m in doc._.mentions if m.start == at and m.text.lower() == phrase.lower()]
+    return found[0].actor if found else None
+
+
+def test_superset_reaches_the_groups_of_the_roles_it_covers() -> None:
+    lexicon = parse_lexicon(
+        {
+            "role_groups": [["spokesman", "spokeswoman"], ["ambassador"], ["tycoon"]],
+            "role_supersets": {"diplomat": ["spokesman", "ambassador"]},
+        }
+    )
+    assert lexicon.reference_groups("diplomat") == frozenset({0, 1})
+    assert lexicon.reference_groups("spokeswoman") == frozenset({0})
+    assert "diplomat" in lexicon.role_words
+
+
+def test_the_shipped_lexicon_lets_an_official_be_any_office_holder() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.role_groups_of("minister") <= lexicon.reference_groups("official")
+    assert lexicon.role_groups_of("tycoon").isdisjoint(lexicon.reference_groups("official"))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor"),
+    [
+        (
+            "Maria Zakharova, the foreign ministry spokeswoman, spoke on Thursday. The diplomat "
+            "said Europe wanted war.",
+            "The diplomat",
+            "Maria Zakharova",
+        ),
+        (
+            "Rustem Umerov, Ukraine's defence minister, arrived in Istanbul. The official said "
+            "Kyiv was ready to talk.",
+            "The official",
+            "Rustem Umerov",
+        ),
+        (
+            "Senator Lindsey Graham introduced the bill. Putin is playing Trump for a fool, the "
+            "Republican said.",
+            "the Republican",
+            "Lindsey Graham",
+        ),
+    ],
+)
+def test_broad_role_word_resolves_to_the_titled_person(text: str, phrase: str, actor: str) -> None:
+    assert _resolved(text, phrase) == actor
+
+
+def test_broad_role_word_used_for_someone_unnamed_is_not_a_named_person() -> None:
+    text = (
+        "A senior official said the talks were hard. Rustem Umerov was in Kyiv. The official "
+        "said more rounds would follow."
+    )
+    assert _resolved(text, "The official") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor"),
+    [
+        ("The Kremlin mouthpiece rejected the plan.", "The Kremlin mouthpiece", "Dmitry Peskov"),
+        ("The British PM rejected the plan.", "The British PM", "Keir Starmer"),
+        ("Britain's premier rejected the plan.", "Britain's premier", "Keir Starmer"),
+    ],
+)
+def test_a_synonym_of_the_role_word_finds_the_title_holder(
+    text: str, phrase: str, actor: str
+) -> None:
+    assert _resolved(text, phrase) == actor

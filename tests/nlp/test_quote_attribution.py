@@ -1,0 +1,269 @@
+"""Speaker attribution patterns that news copy uses beyond "X said": colon frames without a
+verb of saying, "described X as ‘…’", role descriptions of someone named earlier, pronoun chains
+and bare titles. Sentences of our own, run through the whole pipeline with the real pack.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+import pytest
+from spacy.language import Language
+
+from redline.model import Article, Quote
+from redline.nlp.pipeline import build_pipeline, make_doc
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Language:
+    return build_pipeline("russia-ukraine")
+
+
+def quotes_of(text: str, published: date | None = date(2025, 5, 20)) -> list[Quote]:
+    article = Article(id="t", text=text, published=published, source="test")
+    doc = _nlp()(make_doc(_nlp(), article))
+    return [q for q in doc._.quotes if q.kind != "indirect"]
+
+
+def speakers(text: str, published: date | None = date(2025, 5, 20)) -> list[str]:
+    return [q.speaker for q in quotes_of(text, published)]
+
+
+# -- 1. colon frames with no verb of saying ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Emmanuel Macron met Ukrainian troops on Monday. France's president was blunter: "
+            "“There is an aggressor and there is a victim in this war.”",
+            "Emmanuel Macron",
+        ),
+        (
+            "Reporters asked Keir Starmer about the ceasefire. His answer was short: “We will "
+            "not accept a deal that rewards the invader.”",
+            "Keir Starmer",
+        ),
+        (
+            "Donald Trump spoke to reporters at the White House. His message to Moscow was "
+            "clear: “Stop the killing now or face very heavy sanctions.”",
+            "Donald Trump",
+        ),
+        (
+            "Kaja Kallas did not mince words: “Russia does not want peace, it wants Ukraine gone "
+            "from the map.”",
+            "Kaja Kallas",
+        ),
+        (
+            "Mark Rutte put it bluntly: “If Ukraine falls, we will all pay a far higher price "
+            "later on.”",
+            "Mark Rutte",
+        ),
+        (
+            "Volodymyr Zelensky met troops near Pokrovsk. He went further: “No one will trade "
+            "our land behind our backs, not now and not ever.”",
+            "Volodymyr Zelensky",
+        ),
+        (
+            "Kaja Kallas was asked about the summit. Her reply: “Europe must be at the table, or "
+            "there is no deal at all.”",
+            "Kaja Kallas",
+        ),
+        (
+            "Asked whether talks would resume, Dmitry Peskov was curt: “There are no plans for a "
+            "new round of talks this month.”",
+            "Dmitry Peskov",
+        ),
+        (
+            "Vladimir Putin met Steve Witkoff in St Petersburg. The Kremlin chief's verdict was "
+            "upbeat: “We have made real progress on several points of the plan.”",
+            "Vladimir Putin",
+        ),
+    ],
+)
+def test_colon_frame_names_its_subject_or_possessor(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+def test_colon_after_a_statement_with_no_one_behind_it_stays_unattributed() -> None:
+    text = "The statement was clear: “The Russian Federation will not accept foreign troops.”"
+    assert speakers(text) == [""]
+
+
+def test_colon_after_an_event_clause_takes_the_cue_after_the_quote() -> None:
+    text = (
+        "Russia launched 200 drones overnight: “It was the worst night since the war began,” "
+        "a resident said."
+    )
+    assert speakers(text) == ["unnamed source"]
+
+
+# -- 2. describe / call / brand / dismiss as ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Sergey Lavrov described the European proposal as “a cynical attempt to buy time for "
+            "Kyiv's army.”",
+            "Sergey Lavrov",
+        ),
+        (
+            "Volodymyr Zelensky called the Russian memorandum “an ultimatum dressed up as a peace "
+            "offer.”",
+            "Volodymyr Zelensky",
+        ),
+        (
+            "Dmitry Peskov branded it “a provocation that changes nothing on the ground.”",
+            "Dmitry Peskov",
+        ),
+        (
+            "Kaja Kallas dismissed it as “a theatre of peace staged for the American audience.”",
+            "Kaja Kallas",
+        ),
+        (
+            "Maria Zakharova labelled the proposal “a cheap trick designed to keep the weapons "
+            "flowing.”",
+            "Maria Zakharova",
+        ),
+    ],
+)
+def test_labelling_verbs_attribute_to_their_subject(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+def test_short_labels_are_fragments() -> None:
+    quotes = quotes_of("Kaja Kallas dismissed the offer as “pure theatre”.")
+    assert [(q.speaker, q.kind) for q in quotes] == [("Kaja Kallas", "fragment")]
+
+
+# -- 3. role descriptions of someone named with a title -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Maria Zakharova, the foreign ministry spokeswoman, spoke on Thursday. “Europe wants "
+            "this war to go on for years,” the diplomat said.",
+            "Maria Zakharova",
+        ),
+        (
+            "Foreign Ministry spokeswoman Anna Petrova said talks had stalled. “We are still "
+            "waiting for a serious answer from them,” the diplomat stressed.",
+            "Anna Petrova",
+        ),
+        (
+            "Ukraine's foreign minister Andrii Sybiha arrived in Brussels. “Nobody will decide "
+            "for Ukraine without Ukraine at the table,” the official noted.",
+            "Andrii Sybiha",
+        ),
+        (
+            "Keir Starmer hosted European leaders in London. “We stand with Ukraine for as long "
+            "as it takes, full stop,” the PM said.",
+            "Keir Starmer",
+        ),
+        (
+            "Senator Lindsey Graham introduced the sanctions bill. “Putin is playing Trump and "
+            "the whole world for fools,” the Republican said.",
+            "Lindsey Graham",
+        ),
+        (
+            "Dmitry Peskov took questions by phone. “There is no alternative to direct talks "
+            "with Kyiv at this stage,” the Kremlin mouthpiece said.",
+            "Dmitry Peskov",
+        ),
+    ],
+)
+def test_role_description_finds_the_titled_person(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+def test_the_official_stays_unnamed_when_the_article_used_the_word_for_someone_unnamed() -> None:
+    text = (
+        "A senior Ukrainian official said the talks were hard. Volodymyr Zelensky was in Kyiv. "
+        "“We will see what they bring on Friday,” the official added."
+    )
+    assert speakers(text) == ["unnamed source"]
+
+
+# -- 4. pronoun chains -----------------------------------------------------------------------
+
+
+def test_pronoun_follows_the_subject_chain_past_a_speaker_paragraphs_earlier() -> None:
+    text = (
+        "Donald Trump has urged a quick deal.\n\n"
+        "Volodymyr Zelensky has ruled out giving up land, and most of his rivals agree with him. "
+        "On Sunday he went further. “We will never recognise occupied territory as Russian,” he "
+        "told a press conference."
+    )
+    assert speakers(text) == ["Volodymyr Zelensky"]
+
+
+def test_pronoun_after_reported_speech_is_its_speaker_not_the_person_in_its_complement() -> None:
+    text = (
+        "Keir Starmer said that the coalition would not be intimidated by President Putin. He "
+        "said: “We will keep up the pressure until Russia comes to the table.”"
+    )
+    assert speakers(text) == ["Keir Starmer"]
+
+
+def test_pronoun_after_an_unplaceable_title_subject_is_not_the_person_in_the_object() -> None:
+    text = (
+        "The Prime Minister said that the coalition would not be intimidated by President "
+        "Putin. He said: “We will keep up the pressure until Russia comes to the table.”"
+    )
+    assert speakers(text, None) == [""]
+
+
+# -- 5. "tell X:" inside a sentence whose subject is a title -----------------------------------
+
+
+def test_colon_quote_after_tell_goes_to_the_sentence_subject() -> None:
+    text = (
+        "Donald Trump was in a combative mood on Friday. The President spent the morning on the "
+        "phone, warning he might tell the Russian leader: “If you do not stop, the sanctions "
+        "will be crushing.”"
+    )
+    assert speakers(text) == ["Donald Trump"]
+
+
+# -- bare titles are never speakers ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("title", ["the PM", "the President", "the Prime Minister"])
+def test_a_bare_title_is_never_a_speaker(title: str) -> None:
+    text = f"“We stand with Ukraine for as long as it takes, full stop,” {title} said."
+    found = speakers(text, None)
+    assert found == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Maria Zakharova spoke first. Dmitry Peskov later echoed her. “Europe wants this war "
+            "to go on for years,” the spokeswoman said.",
+            "Maria Zakharova",
+        ),
+        (
+            "Dmitry Peskov spoke first. Maria Zakharova later echoed him. “Europe wants this war "
+            "to go on for years,” the spokesman said.",
+            "Dmitry Peskov",
+        ),
+    ],
+)
+def test_a_gendered_role_word_skips_the_other_gender(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+def test_pronoun_after_a_placed_title_subject_is_that_person() -> None:
+    text = (
+        "Keir Starmer met allies in London. The Prime Minister said that the coalition would "
+        "not be intimidated by President Putin. He said: “We will keep up the pressure until "
+        "Russia comes to the table.”"
+    )
+    assert speakers(text) == ["Keir Starmer"]
