@@ -92,3 +92,54 @@ def test_a_synonym_of_the_role_word_finds_the_title_holder(
     text: str, phrase: str, actor: str
 ) -> None:
     assert _resolved(text, phrase) == actor
+
+
+def test_a_pronoun_after_an_unplaced_title_subject_does_not_take_the_object() -> None:
+    text = (
+        "The Prime Minister said that the coalition would not be intimidated by President Putin. "
+        "He said the pressure would go on."
+    )
+    assert _resolved(text, "He") is None
+
+
+def test_a_pronoun_after_a_placed_title_subject_takes_that_person() -> None:
+    text = (
+        "Keir Starmer met allies in London. The Prime Minister said that the coalition would not "
+        "be intimidated by President Putin. He said the pressure would go on."
+    )
+    assert _resolved(text, "He") == "Keir Starmer"
+
+
+@pytest.mark.parametrize("name", ["PM", "Prime Minister", "the President", "Kremlin"])
+def test_bare_titles_are_told_from_names(name: str) -> None:
+    assert load_lexicon().is_bare_title(name) is (name != "Kremlin")
+
+
+def test_a_title_is_never_a_person_of_its_own() -> None:
+    article = Article(
+        id="b",
+        text="The Prime Minister met the President. The PM said talks would go on.",
+        published=None,
+        source="test",
+    )
+    doc = _nlp()(make_doc(_nlp(), article))
+    assert not [m for m in doc._.mentions if load_lexicon().is_bare_title(m.actor)]
+
+
+def test_the_diplomat_reaches_back_past_several_sentences_to_the_spokeswoman() -> None:
+    text = (
+        "Foreign Ministry spokeswoman Maria Zakharova said Moscow had no reply from Kyiv.\n\n"
+        "The talks in Istanbul ended after two hours. Both sides agreed to swap prisoners. The "
+        "next round has no date. Turkey offered to host it again.\n\n"
+        "Kyiv was playing for time, the diplomat stressed."
+    )
+    assert _resolved(text, "the diplomat") == "Maria Zakharova"
+
+
+def test_the_diplomat_stays_unnamed_after_an_unnamed_diplomat() -> None:
+    text = (
+        "A European diplomat said the talks were going nowhere. The talks in Istanbul ended "
+        "after two hours. Both sides agreed to swap prisoners. Maria Zakharova, the foreign "
+        "ministry spokeswoman, blamed Kyiv. Kyiv was playing for time, the diplomat stressed."
+    )
+    assert _resolved(text, "the diplomat") is None

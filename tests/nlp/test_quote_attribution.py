@@ -267,3 +267,36 @@ def test_pronoun_after_a_placed_title_subject_is_that_person() -> None:
         "Russia comes to the table.”"
     )
     assert speakers(text) == ["Keir Starmer"]
+
+
+def test_a_courtesy_title_before_a_known_surname_is_not_a_stranger() -> None:
+    text = (
+        "Ms Kallas, the EU's top diplomat, was even more direct: “Russia is the aggressor, and "
+        "Russia must pay for the damage.”"
+    )
+    assert speakers(text) == ["Kaja Kallas"]
+
+
+def test_an_unplaced_ministry_is_not_a_speaker_name() -> None:
+    text = (
+        "The Foreign Ministry's reaction was swift: “Kyiv's statements are a provocation aimed "
+        "at derailing the talks.”"
+    )
+    assert speakers(text) == [""]
+
+
+def test_pronoun_looks_past_a_sentence_without_a_person_subject() -> None:
+    text = (
+        "Donald Trump said on Friday that a deal was close.\n\n"
+        "Volodymyr Zelensky visited Kharkiv on Monday. The trip was not announced in advance. "
+        "“We will hold this city whatever it takes,” he said."
+    )
+    assert speakers(text) == ["Volodymyr Zelensky"]
+
+
+def test_a_pronoun_of_the_wrong_gender_is_not_given_to_the_last_speaker() -> None:
+    text = (
+        "Donald Trump said on Friday that a deal was close.\n\n"
+        "“We will hold this city whatever it takes,” she said."
+    )
+    assert speakers(text) == [""]

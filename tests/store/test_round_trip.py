@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 def strategies(backend: str) -> dict[str, st.SearchStrategy[Any]]:
     """Records to store. PostgreSQL text cannot hold NUL, so it is left out there (ingest
     rejects such input anyway); SQLite gets every character."""
-    chars = st.characters(codec="utf-8", exclude_characters="\x00" if backend == "postgresql" else "")
+    excluded = "\x00" if backend == "postgresql" else ""
+    chars = st.characters(codec="utf-8", exclude_characters=excluded)
     texts = st.text(chars, min_size=1, max_size=200)
     names = st.text(chars, min_size=1, max_size=40)
     maybe = st.none() | st.text(chars, max_size=60)

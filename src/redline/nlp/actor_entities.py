@@ -203,6 +203,8 @@ def _with_first_names(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[
     previous_end = 0
     for draft in drafts:
         start = person_start.get(draft.start, draft.start)
+        while start < draft.start and doc[start].norm_ in index.lexicon.honorifics:
+            start += 1  # "Ms Kallas": a courtesy title, not another first name
         if draft.resolution != "surname" or start >= draft.start or start < previous_end:
             kept.append(draft)
             previous_end = draft.end

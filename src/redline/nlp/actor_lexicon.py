@@ -42,6 +42,7 @@ class ActorLexicon:
     document_nouns: frozenset[str] = frozenset()
     document_verbs: frozenset[str] = frozenset()
     expletive_heads: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()  # "Mr", "Ms", "Sir": not a first name
     # Broader role word -> narrower role words it also covers ("diplomat" -> "spokesman").
     role_supersets: dict[str, frozenset[str]] = field(default_factory=dict)
     role_genders: dict[str, str] = field(default_factory=dict)  # "spokeswoman" -> female
@@ -52,6 +53,20 @@ class ActorLexicon:
     def __post_init__(self) -> None:
         words = frozenset(word for group in self.role_groups for word in group)
         object.__setattr__(self, "role_words", words | frozenset(self.role_supersets))
+
+    def is_bare_title(self, name: str) -> bool:
+        """ "PM", "Prime Minister", "the President": words of a role, not anyone's name."""
+        words = name.casefold().replace("'s", " ").split()
+        i = 0
+        while i < len(words):
+            for size in (3, 2, 1):
+                chunk = " ".join(words[i : i + size])
+                if chunk in self.role_words or (size == 1 and chunk in self.title_fillers):
+                    i += size
+                    break
+            else:
+                return False
+        return bool(words)
 
     def reference_groups(self, word: str) -> frozenset[int]:
         """The role groups a description with ``word`` may refer to: its own and, for a broad
@@ -119,6 +134,7 @@ def parse_lexicon(raw: dict[str, Any]) -> ActorLexicon:
         document_nouns=_words(raw, "document_nouns"),
         document_verbs=_words(raw, "document_verbs"),
         expletive_heads=_words(raw, "expletive_heads"),
+        honorifics=_words(raw, "honorifics"),
         role_lists=tuple(tuple(str(w).casefold() for w in g) for g in raw.get("role_groups") or []),
         role_genders={
             str(w).casefold(): str(gender)

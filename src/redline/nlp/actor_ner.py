@@ -93,6 +93,8 @@ def ner_mentions(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[Draft
         end, name = _entity_name(doc, ent.start, ent.end)
         if not _looks_like_a_name(name) or _after_place_word(doc, ent.start, ent.end, index):
             continue
+        if index.lexicon.is_bare_title(name):
+            continue  # "Prime Minister", "PM": a title the parser took for a name
         words = name.split()
         start_char = doc[ent.start].idx
         if len(words) == 1 and words[0] in known:

@@ -1,6 +1,8 @@
 """Resolves references that do not name an actor: pronouns ("he", "it"), definite
 descriptions ("the envoy", "Russia's foreign minister", "the Russian commander") and the
-roles an article gives people in appositives ("Russian tycoon X", "X, a Kremlin aide,")."""
+roles an article gives people in appositives ("Russian tycoon X", "X, a Kremlin aide,").
+Broad role words reach the narrower roles they cover ("spokeswoman X … the diplomat"), and a
+role word's synonyms find title holders ("the Kremlin mouthpiece" is the Kremlin spokesman)."""
 
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PRONOUN_WINDOW = 2  # sentences back a pronoun may reach
 SPECIFIC_ROLE_WINDOW = 12  # "the businessman" may point far back
 GENERIC_ROLE_WINDOW = 3  # "the minister" must be close
+# How far before a candidate a broad role word's earlier, unnamed use is looked for (tokens).
+WORD_REUSE_TOKENS = 200
 
 
 @dataclass
@@ -162,6 +166,8 @@ class ReferenceResolver:
         ):
             return None  # "It is unacceptable that...", "It comes as..."
         here = sentences[token.i]
+        if sense.gender != "any" and self._unplaced_role_subject(doc, token, history):
+            return None  # "The Prime Minister said … Putin … He said": not Putin
         best: tuple[tuple[int, int, int], Entry] | None = None
         for entry in reversed(history):
             distance = here - entry.sentence
@@ -202,6 +208,29 @@ class ReferenceResolver:
             draft.kind,
             draft.gender,
         )
+
+    def _unplaced_role_subject(self, doc: Doc, token: Token, history: list[Entry]) -> bool:
+        """Whether a subject pronoun opening a sentence follows a sentence whose subject is a
+        role noun no one was found for ("The Prime Minister said …"): the pronoun most likely
+        means that person, so a name in that sentence's object must not take it."""
+        if token.dep_ not in SUBJECT_DEPS or token.i == 0:
+            return False
+        sent = token.sent
+        if token.i - sent.start > 3 or sent.start == 0:
+            return False
+        previous = doc[sent.start - 1].sent
+        for child in previous.root.children:
+            if child.dep_ not in SUBJECT_DEPS or child.tag_ in ("NNS", "NNPS"):
+                continue
+            if not any(c.dep_ == "det" and c.norm_ == "the" for c in child.children):
+                continue
+            words = [t.norm_ for t in child.lefts if t.dep_ == "compound"] + [child.norm_]
+            if " ".join(words[-2:]) not in self.lexicon.role_words and (
+                child.norm_ not in self.lexicon.role_words
+            ):
+                continue
+            return not any(e.draft.start <= child.i < e.draft.end for e in history)
+        return False
 
     def _document_antecedent(self, token: Token, entry: Entry, distance: int) -> bool:
         """ "The document says... It also suggests...": an "it" that begins a sentence as the
@@ -352,7 +381,7 @@ class ReferenceResolver:
         """Whether the role word was used before, away from the candidate's name ("A senior
         official said … Zelensky … the official added" is the unnamed official again)."""
         lemma = token.lemma_.casefold()
-        low = max(0, entry.draft.start - 40)
+        low = max(0, entry.draft.start - WORD_REUSE_TOKENS)
         for i in range(low, token.i):
             if doc[i].lemma_.casefold() != lemma:
                 continue

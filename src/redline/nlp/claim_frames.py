@@ -24,6 +24,9 @@ NOUN_HOLDER_PREPS = frozenset({"by", "from"})
 # Children of a verb that lie outside its object even when they follow it.
 NON_OBJECT_DEPS = frozenset({"punct", "cc", "mark", "aux", "auxpass", "neg", "advmod", "npadvmod"})
 MAX_CLIMB = 3
+# Subordinators of a reason or purpose clause, which explains a position rather than stating
+# its object: "could answer with nuclear weapons because it would be impossible to tell ...".
+REASON_MARKS = frozenset({"because", "since", "as"})
 
 
 @dataclass
@@ -132,6 +135,14 @@ def _condition_clauses(verb: Token, lexicon: StanceLexicon) -> list[Token]:
     ]
 
 
+def _reason_clauses(verb: Token) -> list[Token]:
+    return [
+        c for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS
+                                     for m in c.children)
+    ]
+
+
 def _own_clauses(verb: Token, any_subject: bool = False) -> list[Token]:
     """Coordinated clauses: "..., but Moscow has balked"; for a stance verb also those that
     share its subject ("called on Moscow to accept and said they were ready to ...")."""
@@ -157,6 +168,7 @@ def verb_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
     region = _minus(region, [c for c in verb.children if c.dep_ == "agent"])
     conditions = _condition_clauses(verb, lexicon)
     region = _minus(region, conditions)
+    region = _minus(region, _reason_clauses(verb))
     region = _minus(region, _own_clauses(verb, any_subject=True))
     relative_object = verb.dep_ == "relcl" and holders and holders[0].i != verb.head.i
     if verb.dep_ == "acl" or relative_object:
@@ -177,7 +189,9 @@ def verb_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
     passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
     # A passive without its agent ("Ukraine was pushed to sign") names no holder, and an
     # obligation is held only by the speaker of the words.
-    no_fallback = cue.kind == "obligation" or (passive and via != "agent")
+    # An obligation outside quotation marks is held by whoever is reported to state it
+    # ("Putin stressed that guarantees must be given to Russia too").
+    no_fallback = passive and via != "agent" and cue.kind != "obligation"
     fallback = [] if no_fallback else matrix_subjects(verb, lexicon.report_verbs)
     return Frame(holders, via, region, demoted=demoted, secondary=secondary,
                  fallback_holders=fallback)
@@ -298,6 +312,10 @@ def condition_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame |
     if word == "if" and cue.end - cue.start == 1 and not restrictive:
         return None
     holders, via = subjects_of(main)
+    governor = main.head
+    if main.dep_ in ("xcomp", "ccomp") and governor.lemma_.lower() in lexicon.verbs:
+        # "wanted Ukraine to withdraw in exchange for ...": the one who wants sets the terms
+        holders, via = subjects_of(governor)
     fallback = matrix_subjects(main, lexicon.report_verbs)
     if cue.stance == "threaten":
         region = subtree_ids(main) - subtree_ids(clause)

@@ -32,10 +32,12 @@ class Holder:
 class HolderIndex:
     """Mentions, quotes and plans of one Doc, indexed by token for holder look-ups."""
 
-    def __init__(self, doc: Doc, pack: Pack, role_nouns: frozenset[str] = frozenset()) -> None:
+    def __init__(self, doc: Doc, pack: Pack, role_nouns: frozenset[str] = frozenset(),
+                 joint_nouns: frozenset[str] = frozenset()) -> None:
         self.doc = doc
         self.pack = pack
         self.role_nouns = role_nouns
+        self.joint_nouns = joint_nouns
         self.by_token: dict[int, Mention] = {}
         for mention in sorted(doc._.mentions or [], key=lambda m: m.end - m.start):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -90,6 +92,30 @@ class HolderIndex:
             found.extend((head, mention) for mention in self.mentions_at(head))
             stack.extend(c for c in head.children if c.dep_ == "conj")
         return found
+
+    def joint_holders(self, token: Token, via: str) -> list[Holder]:
+        """ "The two presidents agreed", "the pair agreed to meet": the two people named (not
+        merely referred to by a pronoun) in the nearest of the three sentences before."""
+        lemma = token.lemma_.lower()
+        if lemma not in self.joint_nouns or token.i in self.by_token:
+            return []
+        counted = any(c.lower_ in ("two", "both") for c in token.children)
+        if not (counted or lemma in ("pair", "duo")):
+            return []
+        sents = list(self.doc.sents)
+        here = next(k for k, s in enumerate(sents) if s.start <= token.i < s.end)
+        for sent in reversed(sents[max(0, here - 3) : here]):
+            found: list[Holder] = []
+            for mention in self.doc._.mentions or []:
+                if not (sent.start_char <= mention.start < sent.end_char):
+                    continue
+                if mention.kind != "person" or mention.resolution in ("pronoun", "unnamed"):
+                    continue
+                if all(h.actor != mention.actor for h in found):
+                    found.append(Holder(mention.actor, mention.party, mention.kind, via))
+            if len(found) >= 2:
+                return found[-2:]
+        return []
 
     def plan_at(self, token: Token) -> PlanMention | None:
         start, end = token.idx, token.idx + len(token)
@@ -157,6 +183,7 @@ class HolderIndex:
                 holder = self.from_mention(token, mention, via)
                 if holder is not None:
                     grammatical.append(holder)
+            grammatical.extend(self.joint_holders(candidate, via))
         quote = self.quote_at(cue_token)
         if quote is None:
             return grammatical

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from redline.nlp.claim_frames import Frame, subtree_ids
+from redline.nlp.claim_frames import Frame, controlled_by_object, subtree_ids
 from redline.nlp.claim_holders import Holder, HolderIndex
 from redline.nlp.claim_segments import Segment
 from redline.nlp.issues import GENERIC_ISSUES, IssueHit, concrete_issues
@@ -41,6 +41,10 @@ LOCATIVE_PREPS = frozenset({"in", "near", "at", "along", "on", "from", "inside",
 def locative(doc: Doc, hit: IssueHit) -> bool:
     """A cue that only says where ("soldiers captured in Kursk", "a zone near Crimea")."""
     root = doc[hit.start : hit.end].root
+    for _ in range(3):  # "in the Kherson and Zaporizhzhia regions": up to the place noun
+        if root.dep_ not in ("compound", "nmod", "amod", "conj") or root.head.i == root.i:
+            break
+        root = root.head
     return (
         root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
         and root.head.head.pos_ in ("NOUN", "VERB", "PROPN")
@@ -199,3 +203,33 @@ def object_is_anaphor(doc: Doc, frame: Frame) -> bool:
                 return token.lower_ in ANAPHORS
             return any(c.lower_ in ANAPHORS for c in token.children if c.dep_ in ("det", "amod"))
     return False
+
+
+def desire_governor(token: Token, desire_verbs: frozenset[str]) -> Token | None:
+    """ "needs to see Putin sign up to a ceasefire", "expects Kyiv to accept": the verb that
+    wishes another party's act, whose subject demands it (None when there is none)."""
+    clause = token
+    for _ in range(3):
+        if clause.dep_ != "conj" or clause.head.i == clause.i:
+            break
+        clause = clause.head  # "come to the table and sign up"
+    governor = clause.head
+    if clause.dep_ not in ("ccomp", "xcomp") or governor.i == clause.i:
+        return None
+    if governor.lemma_.lower() not in desire_verbs:
+        return None
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    if own_subject or controlled_by_object(clause):
+        return governor
+    return None
+
+
+def definite_anaphor(doc: Doc, region: set[int], nouns: frozenset[str]) -> bool:
+    """ "balked at the idea", "pitched the scheme": a definite general noun that points back
+    to a measure named before."""
+    return any(
+        doc[i].lemma_.lower() in nouns
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "such")
+                for c in doc[i].children)
+        for i in region
+    )

@@ -10,20 +10,28 @@ that supports it as evidence (``claim_assembly``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from redline.model import Claim, PlanMention, TextSpan
 from redline.nlp.claim_assembly import ClaimDraft, merge_drafts, plan_point_drafts
-from redline.nlp.claim_frames import Frame, frame_of, matrix_subjects, subtree_ids
+from redline.nlp.claim_frames import (
+    Frame,
+    frame_of,
+    matrix_subjects,
+    subjects_of,
+    subtree_ids,
+)
 from redline.nlp.claim_holders import Holder, HolderIndex
 from redline.nlp.claim_rules import (
     ANAPHORS,
     antecedent_issues,
     asserts_own_side,
     complement_of,
+    definite_anaphor,
+    desire_governor,
     has_object,
     hypothetical,
     issues_for,
@@ -35,7 +43,7 @@ from redline.nlp.claim_rules import (
 from redline.nlp.claim_segments import Segment, segments_of
 from redline.nlp.dates import resolve_statement_date
 from redline.nlp.genre import detect_genre
-from redline.nlp.issues import IssueHit, IssueMatcher
+from redline.nlp.issues import IssueHit, IssueMatcher, concrete_issues
 from redline.nlp.stance import (
     StanceCue,
     StanceLexicon,
@@ -142,6 +150,7 @@ class SentenceState:
     """Issues of the latest positions, for anaphora ("balked at this idea")."""
 
     recent: list[str]
+    previous: list[str] = field(default_factory=list)  # concrete issues named just before
 
 
 def segment_drafts(
@@ -177,11 +186,19 @@ def segment_drafts(
         for inner in cues if inner.kind in VERBAL_KINDS and inner.token != outer.token
         and complement_of(doc[inner.token], doc[outer.token])
     }
+    # A condition or trade nested in another cue's object is a position of its own ("wanted
+    # Kyiv to withdraw in exchange for a freeze": the freeze is offered, not demanded).
+    clauses = [subtree_ids(doc[c.clause]) for c in cues
+               if c.kind == "condition" and c.clause is not None]
     for cue, frame in zip(cues, frames, strict=True):
         token = doc[cue.token]
         stance = resolve_stance(cue)
         if stance is None or frame is None:
             continue
+        if cue.kind != "condition":
+            for clause in clauses:
+                if cue.token not in clause:
+                    frame.region -= clause
         if stance in ("accept", "reject") and cue.kind in VERBAL_KINDS and cue.token in terms:
             continue
         if cue.token in embedded:
@@ -208,6 +225,12 @@ def segment_drafts(
             for other in verbal:  # a nested stance predicate states its own position
                 if other != cue.token and other in frame.region and other not in embedded:
                     frame.region -= subtree_ids(doc[other])
+        wisher = desire_governor(token, ctx.stance.desire_verbs)
+        if wisher is not None and cue.kind in ("verb", "phrasal") and stance != "threaten":
+            # "we want to see Russia accept the truce": what one wishes another does is demanded
+            stance = "demand"
+            frame.holders, frame.via = subjects_of(wisher)
+            frame.fallback_holders = matrix_subjects(wisher, ctx.stance.report_verbs)
         frame.region &= inside
         if frame.holders and not any(t.i in inside for t in frame.holders):
             frame.holders = segment_subject(doc, seg, cue, index)
@@ -220,12 +243,15 @@ def segment_drafts(
             continue
         blocked = {t.i for h in frame.holders for t in h.subtree if t.i not in frame.region}
         issues = issues_for(frame, seg_hits, blocked, doc)
-        anaphoric = any(doc[i].lower_ in ANAPHORS for i in frame.region | frame.demoted)
+        anaphoric = any(doc[i].lower_ in ANAPHORS for i in frame.region | frame.demoted) or (
+            definite_anaphor(doc, frame.region, ctx.stance.anaphoric_nouns)
+        )
         carries = not (cue.kind == "condition" and cue.stance == "demand")
         if carries and anaphoric and (not issues or object_is_anaphor(doc, frame)):
             # "balked at this idea", "condemned it", "we will achieve this by force"
             outside = blocked | frame.region  # "this proposal" is not its own antecedent
-            issues = antecedent_issues(seg_hits, cue, outside) or state.recent or issues
+            issues = (antecedent_issues(seg_hits, cue, outside) or state.recent or issues
+                      )
         elif not issues and cue.kind in VERBAL_KINDS and not has_object(doc, frame):
             issues = state.recent  # "'Russia refused,' a source said"
         if not issues:
@@ -270,7 +296,7 @@ def _narrow_plan_issue(issues: list[str], frame: Frame, index: HolderIndex, doc:
 def extract_claims(doc: Doc, pack: Pack, ctx: ClaimContext | None = None) -> list[Claim]:
     """The positions the article reports, one per (actor, issue, stance)."""
     ctx = ctx or make_context(pack, _tokenizer_for(doc))
-    index = HolderIndex(doc, pack, ctx.stance.role_nouns)
+    index = HolderIndex(doc, pack, ctx.stance.role_nouns, ctx.stance.joint_nouns)
     hits = ctx.issues.find(doc)
     drafts: list[ClaimDraft] = []
     state = SentenceState([])
@@ -281,6 +307,8 @@ def extract_claims(doc: Doc, pack: Pack, ctx: ClaimContext | None = None) -> lis
         drafts.extend(found)
         if not found:
             state.recent = []
+        named = concrete_issues([h.issue for h in hits if seg.start <= h.start < seg.end])
+        state.previous = named or state.previous
     drafts.extend(plan_point_drafts(doc, index, ctx.hedges))
     published = doc._.published
     claims = []

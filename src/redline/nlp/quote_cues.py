@@ -1,5 +1,6 @@
 """Finds the cue that attributes a quotation: a speech verb after or before it, "according to",
-a headline colon, or the speech verb that governs it in the parse; and the speaker's noun phrase.
+a headline colon, a clause that frames it with a colon but no verb of saying ("Her answer was
+short: ‘…’"), or the speech verb that governs it in the parse; and the speaker's noun phrase.
 
 Surface patterns come first because news copy is formulaic around quotes and the parser often
 attaches a quote to the wrong word; the dependency parse is the fallback for embedded quotes.

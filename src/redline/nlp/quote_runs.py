@@ -31,11 +31,14 @@ class Found:
     how: str | None = None
 
 
-def names_someone_unknown(cue: Cue | None) -> bool:
+def names_someone_unknown(cue: Cue | None, lexicon: SpeechLexicon) -> bool:
     """ "‘…,’ the deputy minister said" where no actor matches: the text names a speaker we
-    cannot resolve, so no other speaker may be carried over to the quote."""
-    if cue is None or cue.how not in ("after", "before") or cue.subject is None:
+    cannot resolve, so no other speaker may be carried over to the quote. So does an "he" or
+    "she" that found no one of that gender to stand for."""
+    if cue is None or cue.how not in ("after", "before", "colon") or cue.subject is None:
         return False
+    if cue.subject.pos_ == "PRON":
+        return lexicon.pronouns.get(cue.subject.lower_, "") in ("male", "female")
     return cue.subject.pos_ in ("NOUN", "PROPN")
 
 
@@ -65,7 +68,7 @@ class SpeakerRuns:
         the quote, or a bare quote paragraph after someone spoke."""
         outer = [f for f in found if f.span.depth == 0]
         for index, item in enumerate(outer):
-            if item.speaker is not None or names_someone_unknown(item.cue):
+            if item.speaker is not None or names_someone_unknown(item.cue, self.lexicon):
                 continue
             span = item.span
             same_par = [f for f in outer if f.span.paragraph == span.paragraph and f is not item]

@@ -10,6 +10,7 @@ mentioned.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -29,6 +30,8 @@ _COLLECTIVE_KINDS = frozenset({"unnamed", "state", "institution", "group", "docu
 # How far back (in paragraphs) a pronoun or a bare quote paragraph may look for its speaker.
 PRONOUN_LOOKBACK = 4
 DOCUMENT_LOOKBACK = 12
+# Sentences back a pronoun speaker looks for a person as main-clause subject.
+PREVIOUS_SUBJECT_SENTENCES = 2
 MENTION_WINDOW = 8
 # Entity labels that never name a speaker, whatever the parse says.
 _PLACE_LIKE_ENTITIES = frozenset(
@@ -154,6 +157,8 @@ class SpeakerResolver:
         if head.pos_ == "PRON" and lower in self.lexicon.pronouns:
             return self.resolve_pronoun(head, pos, verb)
         mention = self._named_in_phrase(head)
+        if mention is not None and mention.resolution == "ner" and _bare_title(mention.actor):
+            mention = None  # "the PM" taken for a person's name by the parser
         if mention is not None and mention.resolution in _NAMING_RESOLUTIONS:
             return self._from_mention(mention)
         if (
@@ -234,6 +239,7 @@ class SpeakerResolver:
         for ent in self.doc.ents:
             if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG"):
                 name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                name = re.sub(r"\s*['’]s?$", "", name)  # "the Foreign Ministry's reaction"
                 # The small model often labels a person's two-word name as an organisation.
                 looks_personal = len(name.split()) == 2 and name.istitle()
                 if _bare_title(name):
@@ -344,31 +350,45 @@ class SpeakerResolver:
 
     def _previous_subject(self, anchor: int, kind: str) -> tuple[bool, Speaker | None]:
         """The subject of the sentence just before ``anchor`` ("Zelensky met troops in
-        Kharkiv. ‘We will hold,’ he said."): a pronoun's most likely antecedent, ahead of
-        people named in objects or quotes. A pronoun subject passes on its own antecedent
-        ("On Sunday he went further."); a role noun that names no one ("The Prime Minister
-        said") blocks the search (True, None)."""
+        Kharkiv. ‘We will hold,’ he said."), or of the one before it when that sentence has no
+        person for a subject ("Zelensky visited Kharkiv. The trip was unannounced. ‘…,’ he
+        said."): a pronoun's most likely antecedent, ahead of people named in objects or
+        quotes. A pronoun subject passes on its own antecedent ("On Sunday he went further.");
+        a role noun that names no one ("The Prime Minister said") blocks the search."""
         index = bisect.bisect_left(self._token_starts, anchor) - 1
         while index >= 0 and (self.doc[index].is_space or self.doc[index].is_quote):
             index -= 1
         if index < 0 or self.doc[index].text not in (".", "!", "?"):
             return False, None
-        end = self.doc[index]
-        if self.paragraph_of(anchor) - self.paragraph_of(end.idx) > 1:
-            return False, None
-        for child in end.sent.root.children:
+        sent = self.doc[index].sent
+        for _ in range(PREVIOUS_SUBJECT_SENTENCES):
+            if self.paragraph_of(anchor) - self.paragraph_of(sent.start_char) > 1:
+                break
+            decided, blocked, speaker = self._sentence_subject_speaker(sent, kind)
+            if decided:
+                return blocked, speaker
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        return False, None
+
+    def _sentence_subject_speaker(self, sent: Span, kind: str) -> tuple[bool, bool, Speaker | None]:
+        """(decided, blocked, speaker) for the main subject of one sentence."""
+        for child in sent.root.children:
             if child.dep_ != "nsubj":
                 continue
             if child.pos_ == "PRON":
-                return False, self._pronoun_antecedent(child, kind)
+                if self.lexicon.pronouns.get(child.lower_, "") in ("male", "female"):
+                    return True, False, self._pronoun_antecedent(child, kind)
+                continue
             if child.pos_ not in ("PROPN", "NOUN"):
                 continue
             speaker = self.resolve(child, child.idx)
             if speaker is not None and speaker.kind in ("person", "unnamed"):
-                return False, speaker if _compatible(speaker, kind) else None
+                return True, False, speaker if _compatible(speaker, kind) else None
             if speaker is None and kind in ("male", "female") and self._role_noun(child):
-                return True, None
-        return False, None
+                return True, True, None
+        return False, False, None
 
     def _pronoun_antecedent(self, pronoun: Token, kind: str) -> Speaker | None:
         """The person the actors component resolved a subject pronoun to, if it agrees."""
@@ -435,20 +455,7 @@ class SpeakerResolver:
 def _bare_title(name: str) -> bool:
     """ "PM", "Prime Minister", "the President": words of a role, not anyone's name."""
     lexicon = load_lexicon()
-    words = name.casefold().replace("'s", " ").split()
-    if not words:
-        return False
-    roles = lexicon.role_words
-    i = 0
-    while i < len(words):
-        for size in (3, 2, 1):
-            chunk = " ".join(words[i : i + size])
-            if chunk in roles or (size == 1 and chunk in lexicon.title_fillers):
-                i += size
-                break
-        else:
-            return False
-    return True
+    return lexicon.is_bare_title(name) or name.casefold() in lexicon.collective_heads
 
 
 def _outer_speech_subject(verb: Token, lexicon: SpeechLexicon) -> Token | None:

@@ -54,6 +54,13 @@ class StanceLexicon:
     negating_verbs: frozenset[str]
     condition_words: frozenset[str]
     condition_phrases: tuple[tuple[str, ...], ...]
+    prepositional_nouns: dict[str, frozenset[str]]
+    epistemic_verbs: frozenset[str]
+    exchange_phrases: tuple[tuple[str, ...], ...]
+    joint_nouns: frozenset[str]
+    desire_verbs: frozenset[str]
+    obligation_verbs: frozenset[str]
+    anaphoric_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -121,6 +128,16 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         negating_verbs=frozenset(raw.get("negating_verbs") or ()),
         condition_words=frozenset(conditions.get("single") or ()),
         condition_phrases=tuple(_words(p) for p in conditions.get("multi") or ()),
+        prepositional_nouns={
+            str(k).lower(): frozenset(str(p).lower() for p in v or ())
+            for k, v in (raw.get("prepositional_nouns") or {}).items()
+        },
+        epistemic_verbs=frozenset(raw.get("epistemic_verbs") or ()),
+        joint_nouns=frozenset(str(w).lower() for w in raw.get("joint_nouns") or ()),
+        anaphoric_nouns=frozenset(raw.get("anaphoric_nouns") or ()),
+        obligation_verbs=frozenset(raw.get("obligation_verbs") or ()),
+        desire_verbs=frozenset(raw.get("desire_verbs") or ()),
+        exchange_phrases=tuple(_words(p) for p in conditions.get("exchange") or ()),
     )
 
 
@@ -207,8 +224,8 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
                 continue
             if _obliged(token, lexicon):
                 # "Ukraine must cede territory", in someone's words: the speaker demands it
-                cues.append(StanceCue("demand", token.i, "obligation", token.i, token.i + 1,
-                                      is_negated(token, lexicon)))
+                # "must not be changed by force" is as much a demand as "must be kept"
+                cues.append(StanceCue("demand", token.i, "obligation", token.i, token.i + 1))
                 continue
             if lemma in lexicon.object_only and any(c.dep_ == "xcomp" for c in token.children):
                 continue  # "seeks to gain": an aim, not a demand
@@ -225,6 +242,8 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
                 continue
 
         elif token.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
+            if not _noun_takes_stance(token, lexicon):
+                continue
             cues.append(StanceCue(lexicon.nouns[lemma], token.i, "noun", token.i, token.i + 1,
                                   is_negated(token, lexicon)))
     lowered = [t.lower_ for t in sent]
@@ -238,6 +257,16 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
             cues.append(StanceCue(stance, root.i, "phrase", start, end, negated))
     cues.extend(_condition_cues(sent, lexicon))
     return sorted(cues, key=lambda c: (c.start, c.kind))
+
+
+def _noun_takes_stance(noun: Token, lexicon: StanceLexicon) -> bool:
+    """"a call for talks" is a demand; "a phone call with Putin" is not."""
+    preps = lexicon.prepositional_nouns.get(noun.lemma_.lower())
+    if preps is None:
+        return True
+    return any(c.dep_ in ("prep", "acl") and c.lower_ in preps for c in noun.children) or any(
+        c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children) for c in noun.children
+    )
 
 
 PREDICATIVE_DEPS = frozenset({"acomp", "attr", "oprd", "ROOT", "conj", "xcomp", "ccomp", "amod"})
@@ -263,6 +292,10 @@ def _adjective_cue(token: Token, lexicon: StanceLexicon) -> StanceCue | None:
             stance = "propose"  # "ready to pass a law": an offer
         return StanceCue(stance, token.i, "adjective", token.i, token.i + 1, negated)
     if word in lexicon.evaluations:
+        owners = [token, token.head] if token.dep_ in ("acomp", "attr") else [token]
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.epistemic_verbs
+               for owner in owners for c in owner.children):
+            return None  # "impossible to tell whether ...": a judgement of knowledge
         return StanceCue(lexicon.evaluations[word], token.i, "evaluation", token.i, token.i + 1,
                          negated)
     return None
@@ -270,7 +303,13 @@ def _adjective_cue(token: Token, lexicon: StanceLexicon) -> StanceCue | None:
 
 def _obliged(token: Token, lexicon: StanceLexicon) -> bool:
     """An obligation on someone other than the speaker: "Kyiv must withdraw"."""
-    if not any(c.dep_ == "aux" and c.lower_ in lexicon.obligation_modals for c in token.children):
+    modal = any(c.dep_ == "aux" and c.lower_ in lexicon.obligation_modals for c in token.children)
+    # "Russia has to withdraw", "Europe needs to act": the verb with a "to" complement
+    periphrastic = token.lemma_.lower() in lexicon.obligation_verbs and any(
+        c.dep_ == "xcomp" and c.i > token.i and any(a.lower_ == "to" for a in c.children)
+        for c in token.children
+    )
+    if not (modal or periphrastic):
         return False
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     return not any(s.lower_ in ("i", "we") for s in subjects)
@@ -320,9 +359,22 @@ def _condition_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
     for words in lexicon.condition_phrases:
         for start, _end in _match_words(sent, words):
             head = sent.doc[start]
-            cues.append(StanceCue("demand", head.head.i, "condition", start, _end,
+            stance = "demand"
+            if words in lexicon.exchange_phrases and _demanded(head.head, lexicon):
+                stance = "propose"  # the price offered for a demand
+            cues.append(StanceCue(stance, head.head.i, "condition", start, _end,
                                   clause=head.i))
     return cues
+
+
+def _demanded(main: Token, lexicon: StanceLexicon) -> bool:
+    """Whether a clause is what a demand verb asks for ("wanted Ukraine to withdraw")."""
+    for verb in (main, main.head):
+        if lexicon.verbs.get(verb.lemma_.lower()) == "demand" and verb.pos_ == "VERB":
+            return True
+        if verb.dep_ not in ("xcomp", "ccomp", "conj"):
+            break
+    return False
 
 
 def resolve_stance(cue: StanceCue) -> str | None:
