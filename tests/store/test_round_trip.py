@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,11 +11,15 @@ from hypothesis import strategies as st
 from redline.model import (
     Article,
     Claim,
+    DateOrigin,
     Extraction,
     Mention,
     PlanMention,
     PlanPoint,
     Quote,
+    QuoteKind,
+    Stance,
+    Status,
     TextSpan,
 )
 
@@ -25,7 +29,8 @@ if TYPE_CHECKING:
 
 def strategies(backend: str) -> dict[str, st.SearchStrategy[Any]]:
     """Records to store. PostgreSQL text cannot hold NUL, so it is left out there (ingest
-    rejects such input anyway); SQLite gets every character."""
+    rejects such input anyway); SQLite gets every character. Fields typed as a closed set of
+    values (stance, status, kind) are drawn from that set: PostgreSQL enforces their width."""
     excluded = "\x00" if backend == "postgresql" else ""
     chars = st.characters(codec="utf-8", exclude_characters=excluded)
     texts = st.text(chars, min_size=1, max_size=200)
@@ -43,17 +48,19 @@ def strategies(backend: str) -> dict[str, st.SearchStrategy[Any]]:
             Article,
             id=st.text(alphabet="0123456789abcdef", min_size=16, max_size=16),
             text=texts, title=maybe, url=maybe, published=dates, source=maybe, origin=maybe,
-            date_origin=st.sampled_from(["header", "html", "dateline", "jsonl", "unknown"]),
+            date_origin=st.sampled_from(get_args(DateOrigin)),
         ),
         "mention": st.builds(Mention, start=offsets, end=offsets, text=names, actor=names,
                              party=names, resolution=names, confidence=scores, kind=names),
         "quote": st.builds(Quote, text=texts, start=offsets, end=offsets,
                            speaker=st.text(chars, max_size=40), party=st.text(chars, max_size=20),
-                           kind=st.sampled_from(["direct", "indirect"]), cue=maybe,
+                           kind=st.sampled_from(get_args(QuoteKind)), cue=maybe,
                            cue_start=st.none() | offsets, cue_end=st.none() | offsets,
                            resolution=maybe, confidence=scores, sentence=st.none()),
-        "claim": st.builds(Claim, actor=names, party=names, issue=names, stance=names,
-                           status=names, evidence=st.lists(spans, max_size=3).map(tuple),
+        "claim": st.builds(Claim, actor=names, party=names, issue=names,
+                           stance=st.sampled_from(get_args(Stance)),
+                           status=st.sampled_from(get_args(Status)),
+                           evidence=st.lists(spans, max_size=3).map(tuple),
                            plan=maybe, statement_date=dates, confidence=scores,
                            optional=st.booleans()),
         "plan": st.builds(PlanMention, name=names, proposer=maybe,
