@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 from pathlib import Path
@@ -11,20 +10,6 @@ from types import ModuleType
 import pytest
 
 from redline.evaluation import format_score, same_actor, score_dirs
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-REFERENCE = SHARED / "gold" / "score.py"
-GOLD = SHARED / "gold" / "seeds"
-
-
-def load_reference() -> ModuleType:
-    if not REFERENCE.exists():
-        pytest.skip(f"reference scorer not found at {REFERENCE} (shared/ is absent)")
-    spec = importlib.util.spec_from_file_location("reference_score", REFERENCE)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def perturb(gold: dict, rng: random.Random) -> dict:
@@ -58,25 +43,25 @@ def perturb(gold: dict, rng: random.Random) -> dict:
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_figures_agree_with_reference_scorer(tmp_path: Path, seed: int) -> None:
-    reference = load_reference()
+def test_figures_agree_with_reference_scorer(
+    tmp_path: Path, seed: int, seed_gold: Path, reference_scorer: ModuleType
+) -> None:
     rng = random.Random(seed)
     pred_dir = tmp_path / "pred"
     pred_dir.mkdir()
-    gold_files = sorted(GOLD.glob("*.gold.json"))
+    gold_files = sorted(seed_gold.glob("*.gold.json"))
     for path in gold_files[:-1]:  # the last article has no prediction at all
         gold = json.loads(path.read_text(encoding="utf-8"))
         name = path.name[: -len(".gold.json")]
         (pred_dir / f"{name}.json").write_text(json.dumps(perturb(gold, rng)), encoding="utf-8")
-    ours = score_dirs(GOLD, pred_dir)
-    theirs, _ = reference.score(str(GOLD), str(pred_dir))
+    ours = score_dirs(seed_gold, pred_dir)
+    theirs, _ = reference_scorer.score(str(seed_gold), str(pred_dir))
     assert ours == theirs
     assert 0 < ours["claims_strict"]["f1"] < 1
 
 
-def test_gold_against_itself_is_perfect() -> None:
-    load_reference()
-    result = score_dirs(GOLD, GOLD.parent / "seeds_as_pred_missing")
+def test_gold_against_itself_is_perfect(seed_gold: Path) -> None:
+    result = score_dirs(seed_gold, seed_gold.parent / "seeds_as_pred_missing")
     assert result["claims_strict"]["tp"] == 0  # no predictions: nothing matched
     assert "claims_party" in format_score(result)
 

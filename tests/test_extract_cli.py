@@ -8,12 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from redline.cli import app
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ARTICLE = """title: Talks resume
 published: 2025-03-12
 source: Example Wire
@@ -40,20 +38,19 @@ def test_extract_writes_one_gold_file_per_article(tmp_path: Path) -> None:
     assert not (out / "empty.json").exists()
 
 
-def test_eval_prints_the_reference_figures(tmp_path: Path) -> None:
-    gold = SHARED / "gold" / "seeds"
-    if not gold.is_dir():
-        pytest.skip(f"shared gold set not found at {gold}")
+def test_eval_prints_the_reference_figures(
+    tmp_path: Path, seed_gold: Path, reference_scorer_path: Path
+) -> None:
     pred = tmp_path / "pred"
     pred.mkdir()
     # A partial prediction: the first article's gold claims, nothing for the others.
-    first = sorted(gold.glob("*.gold.json"))[0]
+    first = sorted(seed_gold.glob("*.gold.json"))[0]
     record = json.loads(first.read_text(encoding="utf-8"))
     record["claims"] = record["claims"][::2]
     (pred / first.name.replace(".gold.json", ".json")).write_text(json.dumps(record))
-    ours = CliRunner().invoke(app, ["eval", "--gold", str(gold), "--pred", str(pred)])
+    ours = CliRunner().invoke(app, ["eval", "--gold", str(seed_gold), "--pred", str(pred)])
     reference = subprocess.run(
-        [sys.executable, str(SHARED / "gold" / "score.py"), str(gold), str(pred)],
+        [sys.executable, str(reference_scorer_path), str(seed_gold), str(pred)],
         capture_output=True,
         text=True,
         check=True,

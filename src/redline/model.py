@@ -139,6 +139,9 @@ class PlanMention:
     end: int
     n_points: int | None = None  # "28-point plan" -> 28
     pack_plan: str | None = None  # id of the pack plan it was matched to
+    # The article describes the plan by its terms without naming it; the name was built from
+    # its proposer and the issues of its terms ("US proposals on NATO membership").
+    described: bool = False
 
 
 @dataclass(frozen=True)

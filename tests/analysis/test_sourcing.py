@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from redline.analysis.sourcing import (
+    best_evidence,
+    citation_labels,
+    citation_urls,
     citations,
     claim_date,
     deduplicate,
@@ -63,3 +66,16 @@ def test_deduplicate_prefers_a_firm_copy_whatever_the_order() -> None:
     firm = claim("Putin", "ceasefire", "accept", day, article="x1")
     for records in ([borderline, firm], [firm, borderline]):
         assert [r.claim.optional for r in deduplicate(records)] == [False]
+
+
+def test_citations_on_one_line_and_the_strongest_evidence() -> None:
+    records = [
+        claim("Putin", "ceasefire", "reject", date(2025, 3, 5), article="r1", source="AP",
+              status="reported", evidence="Sources say Putin balked."),
+        claim("Putin", "ceasefire", "reject", date(2025, 3, 6), article="s1", source="BBC",
+              evidence="Putin said no."),
+    ]
+    cited = citations(records)
+    assert citation_labels(cited) == "AP, 2025-03-05; BBC, 2025-03-06"
+    assert citation_urls(cited) == "https://news.example/r1 https://news.example/s1"
+    assert best_evidence(records) == "Putin said no."

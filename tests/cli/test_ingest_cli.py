@@ -14,7 +14,6 @@ import redline.ingest.batch as batch
 from redline.cli.app import app
 from redline.model import Article, Claim, Extraction, Quote, Rejection, TextSpan
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
 runner = CliRunner()
 
 
@@ -45,21 +44,20 @@ def listed_ids(output: str) -> list[str]:
     return re.findall(r"^│ ([0-9a-f]{10}) ", output, flags=re.MULTILINE)
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds is not present")
-def test_seeds_ingest_once_and_list(tmp_path: Path) -> None:
+def test_seeds_ingest_once_and_list(tmp_path: Path, seed_articles: Path) -> None:
     db = str(tmp_path / "x.db")
-    code, output = invoke("ingest", str(SEEDS), "--db", db, "--no-extract")
+    code, output = invoke("ingest", str(seed_articles), "--db", db, "--no-extract")
     assert code == 0, output
     assert "ingested 5 article(s): 5 new" in output
     code, output = invoke("articles", "--db", db)
     assert code == 0
     assert len(listed_ids(output)) == 5
     assert "5 article(s)" in output
-    code, output = invoke("ingest", str(SEEDS), "--db", db)
+    code, output = invoke("ingest", str(seed_articles), "--db", db)
     assert code == 0
     assert "ingested 0 article(s)" in output and "5 unchanged" in output
     assert "extracted 5" in output  # the first run stored them without extraction
-    code, output = invoke("ingest", str(SEEDS), "--db", db)
+    code, output = invoke("ingest", str(seed_articles), "--db", db)
     assert "extracted 0" in output
 
 

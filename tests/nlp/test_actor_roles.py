@@ -143,3 +143,16 @@ def test_the_diplomat_stays_unnamed_after_an_unnamed_diplomat() -> None:
         "ministry spokeswoman, blamed Kyiv. Kyiv was playing for time, the diplomat stressed."
     )
     assert _resolved(text, "the diplomat") is None
+
+
+def test_bare_title_in_a_readout_is_the_publishing_office_s_principal() -> None:
+    text = "The Prime Minister hosted a call with NATO Secretary General Mark Rutte. " \
+           "The Prime Minister said a ceasefire was needed."
+    article = Article(id="r", text=text, published=date(2025, 3, 15),
+                      source="Prime Minister's Office, 10 Downing Street")
+    doc = _nlp()(make_doc(_nlp(), article))
+    found = [m.actor for m in doc._.mentions if m.text == "The Prime Minister"]
+    assert found == ["Keir Starmer", "Keir Starmer"]
+    elsewhere = Article(id="r", text=text, published=date(2025, 3, 15), source="Reuters")
+    doc = _nlp()(make_doc(_nlp(), elsewhere))
+    assert "Keir Starmer" not in {m.actor for m in doc._.mentions}

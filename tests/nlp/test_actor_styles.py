@@ -7,24 +7,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from redline.nlp.actors import ActorRecognizer
-from redline.nlp.pipeline import load_model
 
 FIXTURES = Path(__file__).resolve().parents[1] / "packs" / "fixtures" / "russia-ukraine"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_model()
-
-
-@pytest.fixture(scope="module")
-def recognizer(nlp: Language) -> ActorRecognizer:
-    return ActorRecognizer(nlp, "russia-ukraine")
 
 
 def recognise(nlp: Language, recognizer: ActorRecognizer, name: str, day: date) -> Doc:
@@ -33,18 +21,18 @@ def recognise(nlp: Language, recognizer: ActorRecognizer, name: str, day: date) 
     return recognizer(nlp(doc))
 
 
-def resolved(doc: Doc) -> dict[str, str]:
-    """Mention text -> actor (the first mention of each text)."""
+def assert_resolved(doc: Doc, expected: dict[str, str]) -> None:
+    """Each mention text resolves (at its first mention) to the expected actor."""
     found: dict[str, str] = {}
     for mention in doc._.mentions:
         found.setdefault(mention.text, mention.actor)
-    return found
+    for text, actor in expected.items():
+        assert found.get(text) == actor, (text, found.get(text))
 
 
 def test_wire_style(nlp: Language, recognizer: ActorRecognizer) -> None:
     doc = recognise(nlp, recognizer, "actor_wire_style.txt", date(2025, 2, 12))
-    got = resolved(doc)
-    expected = {
+    assert_resolved(doc, {
         "Ukrainian President Volodymyr Zelenskiy": "Volodymyr Zelensky",
         "Zelenskiy": "Volodymyr Zelensky",
         "Kremlin spokesman Dmitry Peskov": "Dmitry Peskov",
@@ -61,17 +49,14 @@ def test_wire_style(nlp: Language, recognizer: ActorRecognizer) -> None:
         "Saudi Crown Prince Mohammed bin Salman": "Mohammed bin Salman",
         "Russian leader": "Vladimir Putin",
         "He": "Vladimir Putin",
-    }
-    for text, actor in expected.items():
-        assert got.get(text) == actor, (text, got.get(text))
+    })
     dateline = doc._.mentions[0]
     assert dateline.text == "KYIV" and dateline.confidence < 0.5
 
 
 def test_titles_around_a_change_of_office(nlp: Language, recognizer: ActorRecognizer) -> None:
     doc = recognise(nlp, recognizer, "actor_transition_style.txt", date(2025, 1, 10))
-    got = resolved(doc)
-    expected = {
+    assert_resolved(doc, {
         "President-elect Donald Trump": "Donald Trump",
         "president-elect": "Donald Trump",
         "Biden administration": "United States",
@@ -83,6 +68,4 @@ def test_titles_around_a_change_of_office(nlp: Language, recognizer: ActorRecogn
         "Ukrainian leader": "Volodymyr Zelensky",
         "Russian official": "Russia",
         "Polish prime minister": "Donald Tusk",
-    }
-    for text, actor in expected.items():
-        assert got.get(text) == actor, (text, got.get(text))
+    })

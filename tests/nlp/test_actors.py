@@ -14,16 +14,6 @@ from redline.nlp.actors import ActorRecognizer, mention_at, mentions_in, resolve
 from redline.nlp.pipeline import load_model
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_model()
-
-
-@pytest.fixture(scope="module")
-def recognizer(nlp: Language) -> ActorRecognizer:
-    return ActorRecognizer(nlp, "russia-ukraine")
-
-
 @pytest.fixture
 def run(nlp: Language, recognizer: ActorRecognizer):  # type: ignore[no-untyped-def]
     def run(text: str, published: date | None = date(2025, 3, 1)) -> Doc:

@@ -35,6 +35,8 @@ ACTORS: dict[str, tuple[str, str, str]] = {
     "the US": ("United States", "us", "state"),
     "Washington": ("United States", "us", "state"),
     "Reuters": ("Reuters", "other", "media"),
+    "Medvedev": ("Dmitry Medvedev", "russia", "person"),
+    "Germany": ("Germany", "germany", "state"),
 }
 
 MakeDoc = Callable[..., Doc]
@@ -326,3 +328,141 @@ def test_the_goal_of_conditions_is_not_demanded(make_doc: MakeDoc, ctx: Ctx) -> 
 def test_warning_of_harm_is_a_threat(make_doc: MakeDoc, ctx: Ctx) -> None:
     doc = make_doc("Trump warned Moscow of severe consequences if it did not agree to a ceasefire.")
     assert ("Donald Trump", "ceasefire", "threaten") in claims_of(doc, ctx)
+
+
+# --- recall on unseen styles: anaphora, coreference, judgements, consequences, intentions ---
+
+
+def test_pronoun_object_points_to_the_sentence_before(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc(
+        "Zelensky said the ceasefire would cover the whole front line. "
+        "Ukraine was ready for it, Zelensky added."
+    )
+    assert ("Volodymyr Zelensky", "ceasefire", "accept") in claims_of(doc, ctx)
+
+
+def test_definite_general_noun_points_to_the_sentence_before(
+    make_doc: MakeDoc, ctx: Ctx
+) -> None:
+    doc = make_doc(
+        "Leaders in Paris discussed sending peacekeepers to Ukraine. "
+        "Zelensky welcomed the pledges on Friday."
+    )
+    assert ("Volodymyr Zelensky", "peacekeepers", "accept") in claims_of(doc, ctx)
+
+
+def test_repeated_head_noun_keeps_the_issue_of_its_first_mention(
+    make_doc: MakeDoc, ctx: Ctx
+) -> None:
+    doc = make_doc(
+        "Brussels is weighing a reparations loan for Kyiv. Zelensky backed the loan on Monday."
+    )
+    assert ("Volodymyr Zelensky", "sanctions", "accept") in claims_of(doc, ctx)
+
+
+def test_negated_obligation_is_a_rejection(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("France said that borders must not be changed by force.")
+    assert claims_of(doc, ctx) == {("France", "territory_regions", "reject")}
+
+
+def test_negated_permission_negates_its_complement(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Zelensky said the constitution does not allow Ukraine to give up territory.")
+    assert claims_of(doc, ctx) == {("Ukraine", "territory_regions", "reject")}
+
+
+def test_judging_a_measure_with_a_negative_noun_rejects_it(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Peskov called any seizure of the frozen assets theft.")
+    assert claims_of(doc, ctx) == {("Dmitry Peskov", "sanctions", "reject")}
+
+
+def test_warning_of_a_measure_s_harm_rejects_it(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Putin warned that supplying Tomahawks would wreck the thaw with Washington.")
+    assert claims_of(doc, ctx) == {("Vladimir Putin", "military_aid", "reject")}
+
+
+def test_harmful_consequence_of_a_condition_is_no_demand(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Peskov said that if Tomahawks are sent, it would mean a new round of tension.")
+    assert claims_of(doc, ctx) == {("Dmitry Peskov", "military_aid", "reject")}
+
+
+def test_pledge_to_act_offers_and_pledge_to_keep_backs(make_doc: MakeDoc, ctx: Ctx) -> None:
+    offer = make_doc("France pledged to send troops to Ukraine.")
+    assert claims_of(offer, ctx) == {("France", "peacekeepers", "propose")}
+    backing = make_doc("Germany pledged to keep up sanctions on Russia.")
+    assert claims_of(backing, ctx) == {("Germany", "sanctions", "accept")}
+
+
+def test_stated_intention_of_one_s_own_side(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Zelensky said Ukraine will not surrender territory.")
+    assert claims_of(doc, ctx) == {("Volodymyr Zelensky", "territory_regions", "reject")}
+    forecast = make_doc("Trump said Russia would not surrender territory.")
+    assert claims_of(forecast, ctx) == set()
+
+
+def test_time_adjuncts_are_not_the_object(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Ukraine said Kyiv was ready to accept a ceasefire after eight hours of talks.")
+    assert claims_of(doc, ctx) == {("Ukraine", "ceasefire", "accept")}
+
+
+def test_verb_of_saying_beats_a_guessed_quote_speaker(make_doc: MakeDoc, ctx: Ctx) -> None:
+    text = "Medvedev raged that supplying Tomahawks 'could end badly for everyone'."
+    start = text.index("could")
+    end = text.index("'.")
+    guessed = Quote(text[start:end], start, end, "Donald Trump", "us", "direct",
+                    resolution="nearby")
+    doc = make_doc(text, quotes=[guessed])
+    assert claims_of(doc, ctx) == {("Dmitry Medvedev", "military_aid", "reject")}
+
+
+def test_best_course_is_proposed_and_the_alternative_rejected(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc(
+        "Trump wrote that the best way forward was to go directly to a peace agreement "
+        "rather than a mere ceasefire."
+    )
+    assert claims_of(doc, ctx) == {
+        ("Donald Trump", "peace_plan", "propose"),
+        ("Donald Trump", "ceasefire", "reject"),
+    }
+
+
+def test_main_verb_hung_after_a_relative_clause_keeps_its_subject(
+    make_doc: MakeDoc, ctx: Ctx
+) -> None:
+    doc = make_doc(
+        "Zelensky, who attended the summit, called on leaders to approve new sanctions quickly."
+    )
+    assert ("Volodymyr Zelensky", "sanctions", "demand") in claims_of(doc, ctx)
+
+
+def test_pressing_for_one_s_own_plan_proposes_it(make_doc: MakeDoc, ctx: Ctx) -> None:
+    text = "Washington pressed Kyiv to sign on to the US peace plan."
+    start = text.index("the US peace plan")
+    plan = PlanMention("US peace plan", "United States", (), start,
+                       start + len("the US peace plan"))
+    doc = make_doc(text, plans=[plan])
+    assert ("United States", "peace_plan", "propose") in claims_of(doc, ctx)
+    assert ("United States", "peace_plan", "demand") not in claims_of(doc, ctx)
+
+
+def test_what_causes_concern_is_rejected_by_who_says_so(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc(
+        "Trump said he might send Tomahawks to Ukraine. "
+        "Peskov said the issue was causing extreme concern in Moscow."
+    )
+    assert ("Dmitry Peskov", "military_aid", "reject") in claims_of(doc, ctx)
+
+
+def test_a_plan_term_that_bans_something_rejects_it() -> None:
+    from redline.nlp.claim_assembly import point_stance
+
+    bans = frozenset({"ban", "non-recognition"})
+    assert point_stance("a ban on the deployment of foreign troops", bans) == "reject"
+    assert point_stance("non-recognition of the annexed territories", bans) == "reject"
+    assert point_stance("the full withdrawal of Ukrainian troops", bans) == "propose"
+
+
+def test_harm_wished_on_the_other_side_is_no_rejection(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Zelensky said new sanctions would hurt Russia badly.")
+    assert ("Volodymyr Zelensky", "sanctions", "reject") not in claims_of(doc, ctx)
+    warned = make_doc("Peskov warned that new sanctions would hurt Russia and the US alike.")
+    assert ("Dmitry Peskov", "sanctions", "reject") in claims_of(warned, ctx)

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from spacy.lang.en import English
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from redline.errors import PackError
-from redline.nlp.plan_issues import CueMatcher, issues_between
+from redline.nlp.issues import IssueMatcher, issues_between
 from redline.nlp.plan_lexicon import load_plan_lexicon
 from redline.nlp.plan_matching import match_by_proposer, match_named
 from redline.nlp.plan_mentions import PlanPhrase, Strength, find_aliases
@@ -24,6 +24,7 @@ from redline.packs.loader import load_pack
 PACK = load_pack(str(Path(__file__).parents[1] / "plans" / "fixtures" / "fictional"))
 
 LEXICON = load_plan_lexicon()
+BLANK = English()
 WORDS = {1: "one", 4: "four", 12: "twelve", 19: "nineteen", 28: "twenty-eight", 30: "thirty"}
 
 
@@ -61,7 +62,7 @@ def test_unreadable_vocabulary_is_a_pack_error_naming_the_file(tmp_path: Path) -
 
 
 def doc_of(words: list[str], lemmas: list[str] | None = None) -> Doc:
-    return Doc(Vocab(), words=words, lemmas=lemmas or [w.lower() for w in words])
+    return Doc(BLANK.vocab, words=words, lemmas=lemmas or [w.lower() for w in words])
 
 
 def test_aliases_match_across_hyphens_case_and_possessives() -> None:
@@ -73,7 +74,7 @@ def test_aliases_match_across_hyphens_case_and_possessives() -> None:
 def test_cues_match_surface_and_lemmas_longest_first() -> None:
     words = ["They", "froze", "the", "front", "line", "and", "agreed", "a", "truce", "."]
     lemmas = ["they", "freeze", "the", "front", "line", "and", "agree", "a", "truce", "."]
-    hits = CueMatcher(PACK).find(doc_of(words, lemmas))
+    hits = IssueMatcher(BLANK.tokenizer, PACK).find(doc_of(words, lemmas))
     assert [(h.issue, h.start, h.end) for h in hits] == [
         ("border", 1, 4),  # "freeze the front" (lemmas) beats "front line"
         ("ceasefire", 8, 9),
@@ -83,7 +84,8 @@ def test_cues_match_surface_and_lemmas_longest_first() -> None:
 
 
 def test_generic_issue_gives_way_to_a_concrete_one() -> None:
-    hits = CueMatcher(PACK).find(doc_of(["the", "peace", "plan", "sets", "a", "truce"]))
+    doc = doc_of(["the", "peace", "plan", "sets", "a", "truce"])
+    hits = IssueMatcher(BLANK.tokenizer, PACK).find(doc)
     assert issues_between(hits, 0, 6) == ("ceasefire",)
     assert issues_between(hits, 0, 3) == ("peace_plan",)
 

@@ -6,7 +6,6 @@ Skips when the shared folder (``../shared`` beside the checkout) is not there.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from datetime import date
 from pathlib import Path
@@ -18,24 +17,10 @@ import pytest
 from redline.model import Article, Quote
 from redline.nlp.pipeline import build_pipeline, make_doc
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-SEEDS = SHARED / "corpus" / "seeds"
-GOLD = SHARED / "gold" / "seeds"
 # Measured 0.935 / 0.935 (strict / party) when these were pinned.
 FLOORS = {"quotes_strict": 0.90, "quotes_party": 0.92}
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not GOLD.is_dir(), reason=f"shared gold files not found at {GOLD}"),
-]
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("reference_score", GOLD.parent / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+pytestmark = pytest.mark.slow
 
 
 def _article(path: Path) -> Article:
@@ -55,10 +40,15 @@ def _gold_quotes(quotes: list[Quote]) -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def scores(
+    tmp_path_factory: pytest.TempPathFactory,
+    seed_articles: Path,
+    seed_gold: Path,
+    reference_scorer: ModuleType,
+) -> dict[str, Any]:
     nlp = build_pipeline()
     out = tmp_path_factory.mktemp("quote_predictions")
-    for path in sorted(SEEDS.glob("*.txt")):
+    for path in sorted(seed_articles.glob("*.txt")):
         article = _article(path)
         doc = nlp(make_doc(nlp, article))
         for quote in doc._.quotes:
@@ -66,7 +56,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             assert article.text[quote.start : quote.end].startswith(quote.text[:20])
         record = {"article": path.name, "quotes": _gold_quotes(doc._.quotes)}
         (out / f"{path.stem}.json").write_text(json.dumps(record), encoding="utf-8")
-    result, _ = _scorer().score(str(GOLD), str(out))
+    result, _ = reference_scorer.score(str(seed_gold), str(out))
     return dict(result)
 
 

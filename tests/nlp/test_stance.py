@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from redline.nlp.issue_coreference import coreferent_hits
 from redline.nlp.issues import IssueMatcher, concrete_issues
 from redline.nlp.pipeline import load_model
 from redline.nlp.stance import (
@@ -96,3 +97,53 @@ def test_every_issue_has_cues() -> None:
     pack = load_pack("russia-ukraine")
     assert len(pack.issues) == 21
     assert all(issue.cues for issue in pack.issues)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "stance"),
+    [
+        ("Germany has swung firmly behind the idea.", "swung", "accept"),
+        ("Trump said he would hold off on new tariffs.", "hold", "reject"),
+        ("Moscow has repeatedly vowed to retaliate.", "vowed", "threaten"),
+        ("France pledged to deploy a reassurance force.", "pledged", "propose"),
+        ("The leaders pledged to keep up sanctions.", "pledged", "accept"),
+        ("Peskov called the seizure theft.", "theft", "reject"),
+        ("She described the guarantees as a danger for Europe.", "danger", "reject"),
+        ("Macron called the idea of a frozen conflict a mistake.", "mistake", "reject"),
+        ("Borders must not be changed by force.", "changed", "reject"),
+        ("He sees no point in the presence of such forces.", "point", "reject"),
+    ],
+)
+def test_stance_of_wider_frames(nlp: Language, text: str, word: str, stance: str) -> None:
+    assert (word, stance) in stances(nlp, text)
+
+
+def test_harm_done_by_a_measure_is_a_consequence_not_a_threat(nlp: Language) -> None:
+    doc = nlp("Putin warned that handing over the missiles would wreck the thaw.")
+    cues = find_stance_cues(doc[:], load_stance_lexicon())
+    assert [(doc[c.token].text, c.kind, c.stance) for c in cues] == [
+        ("wreck", "consequence", "reject")
+    ]
+    actor = nlp("Putin warned that Russia would destroy any troops sent to Ukraine.")
+    kinds = {c.kind for c in find_stance_cues(actor[:], load_stance_lexicon())}
+    assert "consequence" not in kinds  # an actor doing harm threatens; a measure is judged
+
+
+def test_intentions_take_their_stance_from_verb_and_negation(nlp: Language) -> None:
+    lexicon = load_stance_lexicon()
+    found = {}
+    for text in ("Washington said it would resume security assistance.",
+                 "Kyiv said it will not surrender territory.",
+                 "Moscow said it would hand over the bodies of soldiers."):
+        doc = nlp(text)
+        found.update({doc[c.token].lemma_: c.stance for c in find_stance_cues(doc[:], lexicon)
+                      if c.kind == "intention"})
+    assert found == {"resume": "accept", "surrender": "reject", "hand": "propose"}
+
+
+def test_definite_noun_repeating_an_issue_head_takes_its_issue(nlp: Language) -> None:
+    doc = nlp("Leaders discussed the reparations loan. Belgium blocked the loan and the plan.")
+    matcher = IssueMatcher(nlp.tokenizer, load_pack("russia-ukraine"))
+    found = coreferent_hits(doc, matcher.find(doc))
+    assert [(h.text, h.issue) for h in found] == [("loan", "sanctions")]
+    assert coreferent_hits(nlp("Belgium blocked the loan."), []) == []

@@ -13,9 +13,9 @@ def point(n: int | None, issues: tuple[str, ...], text: str) -> PlanPoint:
 
 def mention(name: str, proposer: str | None = None, n_points: int | None = None,
             pack_plan: str | None = None, points: tuple[PlanPoint, ...] = (),
-            start: int = 0, end: int = 10) -> PlanMention:
+            start: int = 0, end: int = 10, described: bool = False) -> PlanMention:
     return PlanMention(name=name, proposer=proposer, points=points, start=start, end=end,
-                       n_points=n_points, pack_plan=pack_plan)
+                       n_points=n_points, pack_plan=pack_plan, described=described)
 
 
 def claim(actor: str, party: str, issue: str, stance: str, plan: str,

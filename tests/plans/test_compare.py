@@ -3,6 +3,7 @@ hand-built registry plans and sourced claims."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from redline.analysis.plan_compare import (
@@ -80,3 +81,18 @@ def test_compare_lays_plans_side_by_side_issue_by_issue() -> None:
     assert border.stances[0] == ()
     assert [(s.party, s.stance) for s in border.stances[1]] == [("north", "reject")]
     assert rows[1].texts == (("1. an immediate truce",), ())
+
+
+def test_claims_attach_to_a_described_plan_by_its_exact_names() -> None:
+    plan = replace(registry_plan("Western proposals on the border and prisoners",
+                                 [(None, ("border",), "to freeze the line")]),
+                   described=True, names=("Western proposals on the border and prisoners",
+                                          "Western offer on the border and prisoners"))
+    day = date(2030, 5, 2)
+    own = sourced("Ivan Brodsky", "north", "border", "oppose",
+                  "Western offer on the border and prisoners", day)
+    other = sourced("Ivan Brodsky", "north", "border", "oppose",
+                    "Western proposals on the border and sanctions", day)
+    assert claims_on_plan(plan, [own, other]) == [own]
+    named = replace(plan, described=False)
+    assert claims_on_plan(named, [own, other]) == [own, other]

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
+from redline.model import PlanMention
 from redline.store import Store, schema
 from redline.store.plan_registry import (
     MentionRow,
@@ -162,3 +163,70 @@ def test_unnumbered_points_join_the_numbered_point_that_covers_them() -> None:
                            (None, ("prisoners",), report), (None, ("prisoners",), report)])
     assert [(p.n, p.issues, len(p.reports)) for p in merged] == [
         (3, ("alliance", "border"), 2), (None, ("prisoners",), 2)]
+
+
+def described(name: str, proposer: str, *issues: str) -> PlanMention:
+    return mention(name, proposer, described=True,
+                   points=tuple(point(None, (i,), f"terms on {i}") for i in issues))
+
+
+def test_described_plans_merge_by_side_and_issues_not_by_look_alike_names(
+    store: Store, publish: Publish
+) -> None:
+    # Same side, same issues, in other words and by another actor of the side: one plan.
+    publish("A", date(2030, 3, 2), [described(
+        "Western proposals on the border and prisoners", "Westland", "border", "prisoners")])
+    publish("B", date(2030, 3, 9), [described(
+        "Western offer on the border and prisoners", "Anna Weiss", "prisoners", "border")])
+    # Names that look alike, other issues: another plan.
+    publish("C", date(2030, 3, 10), [described(
+        "Western proposals on the border and sanctions", "Westland", "sanctions", "alliance")])
+    # Same issues from the other side: another plan.
+    publish("D", date(2030, 3, 11), [described(
+        "Northern proposals on the border and prisoners", "Northland", "border", "prisoners")])
+    assert names_match("Western proposals on the border and prisoners",
+                       "Western proposals on the border and sanctions")
+    assert update_plan_registry(store, PACK) == 3
+    plans = {p.name: p for p in list_plans(store)}
+    merged = plans["Western proposals on the border and prisoners"]
+    assert (merged.sources, merged.described) == (2, True)
+    assert set(merged.names) == {"Western proposals on the border and prisoners",
+                                 "Western offer on the border and prisoners"}
+    assert plans["Western proposals on the border and sanctions"].sources == 1
+
+
+def test_a_described_plan_joins_a_named_one_of_its_side_by_issues(
+    store: Store, publish: Publish
+) -> None:
+    publish("A", date(2030, 3, 2), [mention(
+        "Harmony Initiative", "Westland",
+        points=(point(None, ("ceasefire",), "a truce"), point(None, ("prisoners",), "swaps")))])
+    publish("B", date(2030, 3, 5), [described(
+        "Western terms on a truce and prisoners", "Westland", "ceasefire", "prisoners")])
+    publish("C", date(2030, 3, 6), [mention("Harmony plan", "Northland")])
+    update_plan_registry(store, PACK)
+    names = sorted((p.name, p.sources) for p in list_plans(store))
+    # The article's own name wins over one built from terms; Northland's plan stays apart.
+    assert names == [("Harmony Initiative", 2), ("Harmony plan", 1)]
+
+
+def test_a_merged_plan_is_proposed_by_the_side_when_articles_name_different_people(
+    store: Store, publish: Publish
+) -> None:
+    # Two outlets credit one unnamed plan to a minister and to her state: the side stands.
+    publish("Daily Bugle", date(2030, 3, 2), [mention("Western truce offer", "Anna Weiss")])
+    publish("Planet Wire", date(2030, 3, 4), [mention("Western truce offer", "Anna Weiss")])
+    publish("Gazette", date(2030, 3, 5), [mention("Western truce offer", "Westland")])
+    update_plan_registry(store, PACK)
+    (plan,) = list_plans(store)
+    assert (plan.sources, plan.proposer) == (3, "Westland")
+
+
+def test_a_plan_one_person_is_credited_with_everywhere_keeps_that_person(
+    store: Store, publish: Publish
+) -> None:
+    publish("Daily Bugle", date(2030, 3, 2), [mention("Weiss truce offer", "Anna Weiss")])
+    publish("Planet Wire", date(2030, 3, 4), [mention("Weiss truce offer", "Anna Weiss")])
+    update_plan_registry(store, PACK)
+    (plan,) = list_plans(store)
+    assert plan.proposer == "Anna Weiss"

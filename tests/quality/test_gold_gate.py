@@ -21,9 +21,6 @@ from redline.nlp.extraction import write_gold_files
 
 HERE = Path(__file__).parent
 BASELINE = HERE / "baseline.json"
-SHARED = HERE.parents[2] / "shared"
-SEEDS = SHARED / "corpus" / "seeds"
-SEED_GOLD = SHARED / "gold" / "seeds"
 DEV = HERE / "dev"
 # How far below a measured figure an updated floor is pinned, to absorb harmless noise.
 MARGIN = 0.02
@@ -69,10 +66,10 @@ def check(name: str, measured: dict[str, float]) -> None:
     assert not below, f"{name}: below the floor (measured, floor): {below}"
 
 
-def test_seed_articles_stay_above_the_floors(tmp_path: Path) -> None:
-    if not SEEDS.is_dir() or not SEED_GOLD.is_dir():
-        pytest.skip(f"shared seed corpus not found at {SHARED} (CI has it beside the checkout)")
-    check("seeds", measure(SEEDS, SEED_GOLD, tmp_path))
+def test_seed_articles_stay_above_the_floors(
+    tmp_path: Path, seed_articles: Path, seed_gold: Path
+) -> None:
+    check("seeds", measure(seed_articles, seed_gold, tmp_path))
 
 
 def test_dev_articles_stay_above_the_floors(tmp_path: Path) -> None:

@@ -20,16 +20,16 @@ from typing import Literal
 
 from redline.analysis.sourcing import (
     Citation,
+    best_evidence,
     chronological,
+    citation_labels,
     citations,
     claim_date,
     deduplicate,
-    evidence_text,
     firm,
     incompatible,
     party_of,
     source_key,
-    strongest,
 )
 from redline.model import SourcedClaim
 
@@ -58,11 +58,11 @@ class Conflict:
 
     @property
     def forward_evidence(self) -> str:
-        return evidence_text(strongest(self.forward))
+        return best_evidence(self.forward)
 
     @property
     def against_evidence(self) -> str:
-        return evidence_text(strongest(self.against))
+        return best_evidence(self.against)
 
     def stances(self) -> str:
         forward = sorted({r.claim.stance for r in self.forward})
@@ -166,9 +166,9 @@ def conflict_rows(conflicts: Iterable[Conflict]) -> list[dict[str, object]]:
                 "stances": conflict.stances(),
                 "start": conflict.start.isoformat(),
                 "end": conflict.end.isoformat(),
-                "forward_sources": "; ".join(c.label() for c in conflict.forward_citations),
+                "forward_sources": citation_labels(conflict.forward_citations),
                 "forward_evidence": conflict.forward_evidence,
-                "against_sources": "; ".join(c.label() for c in conflict.against_citations),
+                "against_sources": citation_labels(conflict.against_citations),
                 "against_evidence": conflict.against_evidence,
             }
         )

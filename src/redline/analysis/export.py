@@ -19,6 +19,7 @@ from redline.analysis.sourcing import UNKNOWN_PARTY, claim_date, source_key
 from redline.model import (
     UNNAMED_SOURCE,
     Article,
+    Claim,
     Provenance,
     SourcedClaim,
     SourcedPlan,
@@ -29,6 +30,7 @@ ExportKind = Literal["claims", "quotes", "plans", "actors", "articles"]
 ExportFormat = Literal["csv", "jsonl", "parquet"]
 Row = dict[str, Any]
 EVIDENCE_SEPARATOR = " | "
+POSITION_FIELDS = ("actor", "party", "issue", "stance", "status", "plan")
 
 
 ColumnType = Literal["string", "date", "float", "int", "bool"]
@@ -130,6 +132,12 @@ def _provenance(provenance: Provenance) -> Row:
     }
 
 
+def claim_position(claim: Claim) -> Row:
+    """The fields every flat view of a claim starts with, in this order: who takes which stance
+    on what, how sure we are (status), and under which plan."""
+    return {name: getattr(claim, name) for name in POSITION_FIELDS}
+
+
 def claim_export_rows(claims: Iterable[SourcedClaim]) -> list[Row]:
     rows = []
     for record in claims:
@@ -137,12 +145,7 @@ def claim_export_rows(claims: Iterable[SourcedClaim]) -> list[Row]:
         evidence = claim.evidence
         rows.append(
             {
-                "actor": claim.actor,
-                "party": claim.party,
-                "issue": claim.issue,
-                "stance": claim.stance,
-                "status": claim.status,
-                "plan": claim.plan,
+                **claim_position(claim),
                 "date": claim_date(record),
                 "statement_date": claim.statement_date,
                 "confidence": claim.confidence,

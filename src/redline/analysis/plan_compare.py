@@ -46,9 +46,19 @@ class ComparisonRow:
     stances: tuple[tuple[PartyStance, ...], ...]  # per plan: latest stance per party
 
 
+def _names_plan(name: str, plan: RegistryPlan) -> bool:
+    """A claim's plan name names the plan: one of its mentions' names, or, for a plan an
+    article named, a name sharing its words. A name built from terms is matched exactly:
+    "US proposals on NATO membership and sanctions" is not "... and peacekeepers"."""
+    folded = name.casefold()
+    if folded == plan.name.casefold() or any(folded == n.casefold() for n in plan.names):
+        return True
+    return not plan.described and names_match(name, plan.name)
+
+
 def claims_on_plan(plan: RegistryPlan, claims: Iterable[SourcedClaim]) -> list[SourcedClaim]:
     """The claims whose ``plan`` names this plan."""
-    return [c for c in claims if c.claim.plan and names_match(c.claim.plan, plan.name)]
+    return [c for c in claims if c.claim.plan and _names_plan(c.claim.plan, plan)]
 
 
 def _day(claim: SourcedClaim) -> date | None:

@@ -25,17 +25,18 @@ from typing import Literal
 
 from redline.analysis.sourcing import (
     UNKNOWN_ACTOR,
+    best_evidence,
+    citation_labels,
+    citation_urls,
     citations,
     claim_date,
     deduplicate,
-    evidence_text,
     incompatible,
     independent_sources,
     party_of,
     settled,
     stance_order,
     status_rank,
-    strongest,
 )
 from redline.model import SourcedClaim
 
@@ -204,9 +205,9 @@ def matrix_rows(matrix: PositionMatrix) -> list[dict[str, object]]:
                     "sources": cell.sources,
                     "disputed": cell.disputed,
                     "alternatives": ",".join(cell.alternatives),
-                    "evidence": evidence_text(strongest(cell.support)),
-                    "citations": "; ".join(c.label() for c in citations(cell.support)),
-                    "urls": " ".join(c.url for c in citations(cell.support) if c.url),
+                    "evidence": best_evidence(cell.support),
+                    "citations": citation_labels(citations(cell.support)),
+                    "urls": citation_urls(citations(cell.support)),
                 }
             )
     return rows

@@ -27,10 +27,11 @@ from typing import Literal
 from redline.analysis.conflicts import DEFAULT_WINDOW_DAYS as DENIAL_WINDOW_DAYS
 from redline.analysis.sourcing import (
     Citation,
+    best_evidence,
+    citation_labels,
     citations,
     claim_date,
     deduplicate,
-    evidence_text,
     firm,
     incompatible,
     independent_sources,
@@ -38,7 +39,6 @@ from redline.analysis.sourcing import (
     source_key,
     stance_order,
     status_rank,
-    strongest,
 )
 from redline.model import SourcedClaim
 
@@ -61,7 +61,7 @@ class Position:
 
     @property
     def evidence(self) -> str:
-        return evidence_text(strongest(self.records))
+        return best_evidence(self.records)
 
 
 @dataclass(frozen=True)
@@ -212,12 +212,12 @@ def shift_rows(shifts: Iterable[Shift]) -> list[dict[str, object]]:
                 "before_stance": before.stance if before else None,
                 "before_date": before.date.isoformat() if before else None,
                 "before_status": before.status if before else None,
-                "before_sources": "; ".join(c.label() for c in before.citations) if before else "",
+                "before_sources": citation_labels(before.citations) if before else "",
                 "before_evidence": before.evidence if before else "",
                 "after_stance": shift.after.stance,
                 "confirmations": shift.confirmations,
                 "after_status": shift.after.status,
-                "after_sources": "; ".join(c.label() for c in shift.after.citations),
+                "after_sources": citation_labels(shift.after.citations),
                 "after_evidence": shift.after.evidence,
             }
         )

@@ -148,9 +148,24 @@ def citations(records: Iterable[SourcedClaim]) -> list[Citation]:
     return list(seen.values())
 
 
+def citation_labels(cited: Iterable[Citation]) -> str:
+    """Citations on one line, for a table cell or a flat row: "Outlet, date; Outlet, date"."""
+    return "; ".join(c.label() for c in cited)
+
+
+def citation_urls(cited: Iterable[Citation]) -> str:
+    """The links of the citations that have one, separated by spaces."""
+    return " ".join(c.url for c in cited if c.url)
+
+
 def evidence_text(record: SourcedClaim, limit: int = 240) -> str:
     """The first evidence sentence of a claim, folded to one line and shortened for display."""
     if not record.claim.evidence:
         return ""
     text = " ".join(record.claim.evidence[0].text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def best_evidence(records: Iterable[SourcedClaim]) -> str:
+    """The evidence shown for a group of claims: that of the one with the strongest status."""
+    return evidence_text(strongest(records))

@@ -16,6 +16,8 @@ from datetime import date
 from redline.analysis.sourcing import (
     Citation,
     chronological,
+    citation_labels,
+    citation_urls,
     citations,
     claim_date,
     deduplicate,
@@ -163,8 +165,8 @@ def timeline_rows(timelines: Iterable[IssueTimeline]) -> list[dict[str, object]]
                     "status": entry.status,
                     "change": ("reversal" if entry.reversal else "change") if entry.changed else "",
                     "previous_stance": entry.previous_stance or "",
-                    "sources": "; ".join(c.label() for c in entry.sources),
-                    "urls": " ".join(c.url for c in entry.sources if c.url),
+                    "sources": citation_labels(entry.sources),
+                    "urls": citation_urls(entry.sources),
                     "evidence": entry.evidence,
                 }
             )

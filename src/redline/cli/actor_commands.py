@@ -12,9 +12,13 @@ import typer
 from rich.table import Table
 
 from redline.cli.app import EXIT_USAGE, app, console, err_console
-from redline.cli.options import DbOption, PackOption, open_store_or_exit
-from redline.errors import PackError
-from redline.packs.loader import load_pack
+from redline.cli.options import (
+    DEFAULT_PACK,
+    DbOption,
+    PackOption,
+    load_pack_or_exit,
+    open_store_or_exit,
+)
 from redline.packs.lookup import find_actor
 from redline.packs.schema import Actor
 from redline.store.actor_queries import actor_articles, actor_counts, stored_actor_names
@@ -59,14 +63,10 @@ def list_actors(
 def show_actor(
     name: Annotated[str, typer.Argument(help="A name, alias, spelling variant or surname.")],
     db: DbOption = None,
-    pack: PackOption = "russia-ukraine",
+    pack: PackOption = DEFAULT_PACK,
 ) -> None:
     """An actor: party, aliases and dated titles from the pack, and the articles it is in."""
-    try:
-        known = find_actor(load_pack(pack), name)
-    except PackError as exc:
-        err_console.print(f"error: {exc}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_USAGE) from exc
+    known = find_actor(load_pack_or_exit(pack), name)
     store = open_store_or_exit(db)
     try:
         stored = stored_actor_names(store, name)

@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -27,19 +24,16 @@ from redline.analysis.conflicts import Conflict, conflict_rows, find_conflicts
 from redline.analysis.positions import DEFAULT_WINDOW_DAYS, PositionMatrix, position_matrix
 from redline.analysis.positions import matrix_rows as position_rows
 from redline.analysis.shifts import Shift, detect_shifts, shift_rows
+from redline.analysis.sourcing import citation_labels
 from redline.analysis.timeline import IssueTimeline, build_timeline, timeline_rows
+from redline.cli.actor_names import canonical_actor_name
 from redline.cli.app import EXIT_USAGE, app, console, err_console
-from redline.cli.options import DbOption, opened_store
+from redline.cli.options import DEFAULT_PACK, DbOption, opened_store
+from redline.cli.output import OutputFormat, echo_csv, echo_json
 from redline.errors import PackError
 
 if TYPE_CHECKING:
     from redline.store import Store
-
-
-class OutputFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
 
 
 class BriefFormat(StrEnum):
@@ -70,7 +64,6 @@ FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Outp
 PackOption = Annotated[str, typer.Option(help="Domain pack for issue labels and ordering.")]
 SinceOption = Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")]
 UntilOption = Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")]
-DEFAULT_PACK = "russia-ukraine"
 DEMO_SHIFTS = 10
 
 
@@ -112,16 +105,10 @@ def _canonical_actor(name: str, pack: str) -> str:
     from redline.packs import load_pack
 
     try:
-        actors = load_pack(pack).actors
+        loaded = load_pack(pack)
     except PackError:
         return name
-    folded = name.strip().casefold()
-    for actor in actors:
-        spellings = [actor.name, *actor.aliases, *actor.metonyms]
-        if folded in (s.casefold() for s in spellings):
-            return actor.name
-    by_surname = [a.name for a in actors if a.name.split()[-1].casefold() == folded]
-    return by_surname[0] if len(by_surname) == 1 else name
+    return canonical_actor_name(name, loaded, surnames_of_persons_only=False) or name
 
 
 def _check_issues(issues: Sequence[str | None], labels: dict[str, str]) -> None:
@@ -134,14 +121,23 @@ def _check_issues(issues: Sequence[str | None], labels: dict[str, str]) -> None:
 def _emit_data(rows: Sequence[dict[str, Any]], fmt: OutputFormat) -> None:
     """Print rows for scripts: a JSON array, or CSV with a header (empty output for no rows)."""
     if fmt is OutputFormat.json:
-        typer.echo(json.dumps(list(rows), ensure_ascii=False, indent=2, default=str))
-        return
-    buffer = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    typer.echo(buffer.getvalue(), nl=False)
+        echo_json(rows)
+    else:
+        echo_csv(rows)
+
+
+def _checked_pack_order(
+    pack: str, issues: Sequence[str | None]
+) -> tuple[dict[str, str], list[str]]:
+    """The pack's issue labels and party order, after refusing an issue id it does not know."""
+    labels, parties = _pack_order(pack)
+    _check_issues(issues, labels)
+    return labels, parties
+
+
+def _period(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    """The dates of ``--since`` and ``--until``, each None when not given."""
+    return _parse_date(since, "--since"), _parse_date(until, "--until")
 
 
 def _stance_text(stance: str, suffix: str = "") -> Text:
@@ -213,8 +209,7 @@ def positions(
     marks a cell whose sources disagree.
     """
     day = _parse_date(as_of, "--as-of")
-    labels, parties = _pack_order(pack)
-    _check_issues(issue or [], labels)
+    labels, parties = _checked_pack_order(pack, issue or [])
     with opened_store(db) as store:
         claims = store.read_claims(until=day)
     matrix = position_matrix(
@@ -278,8 +273,7 @@ def timeline(
         if canonical.casefold() != actor.casefold():
             err_console.print(f"reading {actor!r} as {canonical!r}")
         actor = canonical
-    labels, _ = _pack_order(pack)
-    _check_issues([issue], labels)
+    labels, _ = _checked_pack_order(pack, [issue])
     with opened_store(db) as store:
         claims = store.read_claims(actor=actor, party=party, issue=issue)
     timelines = build_timeline(
@@ -315,7 +309,7 @@ def shifts_table(shifts: Sequence[Shift], labels: dict[str, str], title: str = "
             if side is None:
                 sides.append("")
                 continue
-            cites = "; ".join(c.label() for c in side.citations)
+            cites = citation_labels(side.citations)
             sides.append(f"{side.date} ({side.status}) {side.evidence}\n[{cites}]")
         table.add_row(
             shift.date.isoformat(),
@@ -341,9 +335,8 @@ def shifts(
     pack: PackOption = DEFAULT_PACK,
 ) -> None:
     """Changes of stance (reversals, dropped demands, hardening, new threats), newest first."""
-    start, end = _parse_date(since, "--since"), _parse_date(until, "--until")
-    labels, _ = _pack_order(pack)
-    _check_issues([issue], labels)
+    start, end = _period(since, until)
+    labels, _ = _checked_pack_order(pack, [issue])
     with opened_store(db) as store:
         # The whole history is read: a shift in the period may depart from an older position.
         claims = store.read_claims(issue=issue, until=end)
@@ -363,8 +356,8 @@ def conflicts_table(found: Sequence[Conflict], labels: dict[str, str]) -> Table:
     for name in ("period", "who", "issue", "clash", "for", "against"):
         table.add_column(name, overflow="fold")
     for conflict in found:
-        forward = "; ".join(c.label() for c in conflict.forward_citations)
-        against = "; ".join(c.label() for c in conflict.against_citations)
+        forward = citation_labels(conflict.forward_citations)
+        against = citation_labels(conflict.against_citations)
         table.add_row(
             f"{conflict.start} to {conflict.end}",
             f"{conflict.actor} ({conflict.party})",
@@ -389,9 +382,8 @@ def conflicts(
     pack: PackOption = DEFAULT_PACK,
 ) -> None:
     """Independent reports that put one actor on both sides of an issue in the same period."""
-    start, end = _parse_date(since, "--since"), _parse_date(until, "--until")
-    labels, _ = _pack_order(pack)
-    _check_issues([issue], labels)
+    start, end = _period(since, until)
+    labels, _ = _checked_pack_order(pack, [issue])
     with opened_store(db) as store:
         claims = store.read_claims(issue=issue)
     found = find_conflicts(claims, since=start, until=end, issue=issue, window_days=window_days)

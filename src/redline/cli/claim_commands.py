@@ -1,28 +1,37 @@
 """The ``claims`` command: list stored positions (who proposes, demands, accepts, rejects or
 threatens what) with their status, date, source and evidence, as a table, JSON or CSV.
 
-Reads through ``Store.read_claims``; an actor given by surname or alias ("Putin") is turned
-into its canonical name with the pack before the query.
+Reads through ``Store.read_claims``, after ``actor_names`` has turned an actor given by
+surname, alias or metonym ("Putin") into the pack's canonical name.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from datetime import date
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from redline.cli.app import EXIT_USAGE, app, console, err_console
-from redline.cli.options import DEFAULT_PACK, DateOption, DbOption, PackOption, opened_store
-from redline.errors import PackError, StoreError
+from redline.analysis.export import claim_position
+from redline.analysis.sourcing import claim_date
+from redline.cli.actor_names import canonical_actor_name
+from redline.cli.app import app, console
+from redline.cli.options import (
+    DEFAULT_PACK,
+    DateOption,
+    DbOption,
+    PackOption,
+    exit_on_error,
+    load_pack_or_exit,
+    opened_store,
+    usage_error,
+)
+from redline.cli.output import OutputFormat, echo_json
+from redline.errors import StoreError
 from redline.model import STANCES, STATUSES, SourcedClaim
-from redline.packs.loader import load_pack
-from redline.packs.schema import Pack
 
 CSV_FIELDS = (
     "date", "actor", "party", "issue", "stance", "status", "plan", "confidence", "source",
@@ -30,36 +39,13 @@ CSV_FIELDS = (
 )
 
 
-class ClaimFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-def canonical_actor(name: str, pack: Pack) -> str:
-    """The canonical actor for a name, alias, metonym or unambiguous surname."""
-    folded = name.strip().casefold()
-    for actor in pack.actors:
-        names = [actor.name, *actor.aliases, *actor.metonyms]
-        if folded in (n.casefold() for n in names):
-            return actor.name
-    persons = [a.name for a in pack.actors if a.kind == "person"]
-    by_surname = [n for n in persons if n.split()[-1].casefold() == folded]
-    return by_surname[0] if len(by_surname) == 1 else name.strip()
-
-
 def claim_row(item: SourcedClaim) -> dict[str, Any]:
     """One stored claim as plain JSON-ready fields."""
     claim, source = item.claim, item.provenance
-    day = claim.statement_date or source.published
+    day = claim_date(item)
     return {
         "date": day.isoformat() if day else None,
-        "actor": claim.actor,
-        "party": claim.party,
-        "issue": claim.issue,
-        "stance": claim.stance,
-        "status": claim.status,
-        "plan": claim.plan,
+        **claim_position(claim),
         "confidence": claim.confidence,
         "optional": claim.optional,
         "source": source.source,
@@ -99,11 +85,7 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
 
 def _check_choice(value: str | None, choices: tuple[str, ...], option: str) -> None:
     if value is not None and value not in choices:
-        err_console.print(
-            f"error: {option} must be one of {', '.join(choices)} (got {value!r})",
-            markup=False, highlight=False,
-        )
-        raise typer.Exit(EXIT_USAGE)
+        raise usage_error(f"{option} must be one of {', '.join(choices)} (got {value!r})")
 
 
 @app.command("claims")
@@ -124,32 +106,24 @@ def claims(
     pack: PackOption = DEFAULT_PACK,
     db: DbOption = None,
     output: Annotated[
-        ClaimFormat, typer.Option("--format", help="Output format.")
-    ] = ClaimFormat.table,
+        OutputFormat, typer.Option("--format", help="Output format.")
+    ] = OutputFormat.table,
 ) -> None:
     """List positions with their actor, issue, stance, status, date and evidence."""
     _check_choice(stance, STANCES, "--stance")
     _check_choice(status, STATUSES, "--status")
-    try:
-        loaded = load_pack(pack)
-    except PackError as exc:
-        err_console.print(f"error: {exc}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_USAGE) from exc
+    loaded = load_pack_or_exit(pack)
     _check_choice(issue, tuple(loaded.issue_ids()), "--issue")
-    wanted = canonical_actor(actor, loaded) if actor else None
+    wanted = (canonical_actor_name(actor, loaded) or actor.strip()) if actor else None
     first: date | None = since.date() if since else None
     last: date | None = until.date() if until else None
-    with opened_store(db) as store:
-        try:
-            found = store.read_claims(actor=wanted, party=party, issue=issue, stance=stance,
-                                      status=status, since=first, until=last)
-        except StoreError as exc:
-            err_console.print(f"error: {exc}", markup=False, highlight=False)
-            raise typer.Exit(EXIT_USAGE) from exc
+    with opened_store(db) as store, exit_on_error(StoreError):
+        found = store.read_claims(actor=wanted, party=party, issue=issue, stance=stance,
+                                  status=status, since=first, until=last)
     rows = [claim_row(c) for c in found]
-    if output is ClaimFormat.json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-    elif output is ClaimFormat.csv:
+    if output is OutputFormat.json:
+        echo_json(rows)
+    elif output is OutputFormat.csv:
         typer.echo(to_csv(rows), nl=False)
     elif not rows:
         console.print("no claims found", markup=False)

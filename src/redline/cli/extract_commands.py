@@ -10,11 +10,10 @@ from typing import Annotated
 import typer
 
 from redline.cli.app import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, app, console, err_console
+from redline.cli.options import DEFAULT_PACK, PackOption
 from redline.cli.progress import progress_bar
 from redline.evaluation import format_score, score_dirs
 from redline.nlp.extraction import ExtractSummary, write_gold_files
-
-PackOption = Annotated[str, typer.Option(help="Domain pack: built-in name or folder.")]
 
 
 def _extract(paths: list[Path], out: Path, pack: str) -> ExtractSummary:
@@ -33,7 +32,7 @@ def extract(
         list[Path], typer.Argument(help="Article files or folders (any format ingest reads).")
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for one NAME.json per article.")],
-    pack: PackOption = "russia-ukraine",
+    pack: PackOption = DEFAULT_PACK,
 ) -> None:
     """Extract claims, quotes and plans from articles into gold-schema JSON, without a database."""
     summary = _extract(paths, out, pack)
@@ -48,7 +47,7 @@ def evaluate(
     articles: Annotated[
         Path | None, typer.Option(help="Extract these articles first, then score them.")
     ] = None,
-    pack: PackOption = "russia-ukraine",
+    pack: PackOption = DEFAULT_PACK,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Score predictions against gold files, with the same figures as the reference scorer."""

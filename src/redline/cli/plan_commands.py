@@ -86,6 +86,7 @@ def _plan_json(plan: RegistryPlan) -> dict[str, object]:
         "first_reported": _day(plan.first_reported),
         "last_reported": _day(plan.last_reported),
         "sources": plan.sources,
+        "described": plan.described,
     }
 
 
@@ -151,6 +152,11 @@ def show(
     header = f"{plan.name} — proposed by {plan.proposer or '?'}"
     if plan.revision_of:
         header += f", revision of {plan.revision_of}"
+    if plan.described:
+        header += "\n(unnamed in the articles: named from its proposer and terms)"
+    others = [n for n in plan.names if n.casefold() != plan.name.casefold()]
+    if others:
+        header += f"\nalso reported as: {'; '.join(others)}"
     table = Table(
         title=f"{header}\nreported {_day(plan.first_reported)} to "
         f"{_day(plan.last_reported)} by {plan.sources} source(s)"

@@ -1,12 +1,11 @@
 """The ``quotes`` command: list stored quotations with speaker, date, source and article id.
 
-Reads through ``Store.read_quotes``; a speaker given by surname or alias ("Putin") is turned
-into its canonical name with the pack before the query.
+Reads through ``Store.read_quotes``; a speaker given by surname or alias ("Putin") is read
+as the pack's canonical name first (see ``actor_names``).
 """
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
@@ -14,11 +13,18 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from redline.cli.app import EXIT_USAGE, app, console, err_console
-from redline.cli.options import DbOption, open_store_or_exit
-from redline.errors import PackError, StoreError
+from redline.cli.actor_names import canonical_actor_name
+from redline.cli.app import app, console
+from redline.cli.options import (
+    DEFAULT_PACK,
+    DbOption,
+    exit_on_error,
+    load_pack_or_exit,
+    opened_store,
+)
+from redline.cli.output import echo_json
+from redline.errors import StoreError
 from redline.model import SourcedQuote
-from redline.packs.loader import load_pack
 from redline.packs.schema import Pack
 
 
@@ -36,13 +42,7 @@ class QuoteKindFilter(StrEnum):
 
 def canonical_speaker(name: str, pack: Pack) -> str:
     """The canonical actor for a name, alias or unambiguous surname; the name itself else."""
-    folded = name.strip().casefold()
-    for actor in pack.actors:
-        if actor.name.casefold() == folded or folded in (a.casefold() for a in actor.aliases):
-            return actor.name
-    persons = [a.name for a in pack.actors if a.kind == "person"]
-    by_surname = [n for n in persons if n.split()[-1].casefold() == folded]
-    return by_surname[0] if len(by_surname) == 1 else name.strip()
+    return canonical_actor_name(name, pack, metonyms=False) or name.strip()
 
 
 def quote_row(item: SourcedQuote) -> dict[str, Any]:
@@ -100,33 +100,23 @@ def quotes(
     kind: Annotated[
         QuoteKindFilter, typer.Option("--kind", help="Which quotations to list.")
     ] = QuoteKindFilter.direct,
-    pack: Annotated[str, typer.Option("--pack", help="Pack used to resolve speaker names.")] = (
-        "russia-ukraine"
-    ),
+    pack: Annotated[
+        str, typer.Option("--pack", help="Pack used to resolve speaker names.")
+    ] = DEFAULT_PACK,
     db: DbOption = None,
     output: Annotated[
         QuoteFormat, typer.Option("--format", help="Output format.")
     ] = QuoteFormat.table,
 ) -> None:
     """List quotations with their speaker, date, source and article id."""
-    try:
-        wanted = canonical_speaker(speaker, load_pack(pack)) if speaker else None
-    except PackError as exc:
-        err_console.print(f"error: {exc}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_USAGE) from exc
+    wanted = canonical_speaker(speaker, load_pack_or_exit(pack)) if speaker else None
     day: date | None = since.date() if since else None
-    store = open_store_or_exit(db)
-    try:
+    with opened_store(db) as store, exit_on_error(StoreError):
         found = store.read_quotes(speaker=wanted, party=party, since=day, search=search)
-    except StoreError as exc:
-        err_console.print(f"error: {exc}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_USAGE) from exc
-    finally:
-        store.close()
     wanted_kinds = {k.value for k in QuoteKindFilter} if kind is QuoteKindFilter.all else {kind}
     rows = [quote_row(q) for q in found if q.quote.kind in wanted_kinds]
     if output is QuoteFormat.json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     if not rows:
         console.print("no quotes found", markup=False)

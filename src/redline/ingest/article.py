@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from redline.errors import EmptyInputError, MalformedError
@@ -83,4 +83,33 @@ def make_article(
     )
 
 
-__all__ = ["ID_LENGTH", "WarningSink", "article_id", "log_warning", "make_article"]
+def article_from_fields(
+    body: str,
+    fields: Mapping[str, object],
+    *,
+    origin: str,
+    declared_origin: DateOrigin,
+    warn: WarningSink = log_warning,
+) -> Article:
+    """``make_article`` with the metadata (url, title, source, published) read from named
+    fields, as a text header or a JSON object gives them; a missing field is None."""
+    return make_article(
+        body,
+        origin=origin,
+        url=fields.get("url"),
+        title=fields.get("title"),
+        source=fields.get("source"),
+        published=fields.get("published"),
+        declared_origin=declared_origin,
+        warn=warn,
+    )
+
+
+__all__ = [
+    "ID_LENGTH",
+    "WarningSink",
+    "article_from_fields",
+    "article_id",
+    "log_warning",
+    "make_article",
+]

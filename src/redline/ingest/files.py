@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from redline.errors import InputError, TooLargeError
+from redline.ingest.decode import decode_bytes
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -41,4 +42,9 @@ def read_bytes_limited(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-__all__ = ["DEFAULT_MAX_BYTES", "describe_size", "read_bytes_limited"]
+def read_text_limited(path: Path, max_bytes: int) -> str:
+    """The decoded text of ``path``, read within ``max_bytes`` (see ``read_bytes_limited``)."""
+    return decode_bytes(read_bytes_limited(path, max_bytes), str(path))
+
+
+__all__ = ["DEFAULT_MAX_BYTES", "describe_size", "read_bytes_limited", "read_text_limited"]

@@ -6,8 +6,7 @@ from pathlib import Path
 
 from redline.errors import EmptyInputError
 from redline.ingest.article import WarningSink, log_warning, make_article
-from redline.ingest.decode import decode_bytes
-from redline.ingest.files import DEFAULT_MAX_BYTES, read_bytes_limited
+from redline.ingest.files import DEFAULT_MAX_BYTES, read_text_limited
 from redline.ingest.normalise import normalise_text
 from redline.model import Article
 
@@ -36,8 +35,7 @@ def read_html_article(
     path: Path, max_bytes: int = DEFAULT_MAX_BYTES, warn: WarningSink = log_warning
 ) -> Article:
     """Read one HTML article; raises an InputError subclass when it cannot land."""
-    data = read_bytes_limited(path, max_bytes)
-    return parse_html_article(decode_bytes(data, str(path)), str(path), warn)
+    return parse_html_article(read_text_limited(path, max_bytes), str(path), warn)
 
 
 __all__ = ["parse_html_article", "read_html_article"]

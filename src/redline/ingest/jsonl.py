@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from redline.errors import EncodingError, InputError, MalformedError, TooLargeError
-from redline.ingest.article import WarningSink, log_warning, make_article
+from redline.ingest.article import WarningSink, article_from_fields, log_warning
 from redline.ingest.files import DEFAULT_MAX_BYTES, describe_size
 from redline.ingest.normalise import normalise_text
 from redline.model import Article, Rejection
@@ -31,15 +31,8 @@ def parse_json_article(line: str, origin: str, warn: WarningSink = log_warning) 
     text = record.get("text")
     if not isinstance(text, str):
         raise MalformedError(origin, "missing or non-string field 'text'", stage="parse")
-    return make_article(
-        normalise_text(text),
-        origin=origin,
-        url=record.get("url"),
-        title=record.get("title"),
-        source=record.get("source"),
-        published=record.get("published"),
-        declared_origin="jsonl",
-        warn=warn,
+    return article_from_fields(
+        normalise_text(text), record, origin=origin, declared_origin="jsonl", warn=warn
     )
 
 

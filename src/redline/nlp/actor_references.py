@@ -6,6 +6,7 @@ role word's synonyms find title holders ("the Kremlin mouthpiece" is the Kremlin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -311,6 +312,8 @@ class ReferenceResolver:
             and any(c.isalpha() for c in t.norm_)
             and t.norm_ not in ("'s", "s")
         } | set(key.split())
+        if party is None and content == set(key.split()):
+            party = self._house_party(doc, key)
         if party is not None:
             holder = self._title_holder(party, content, day, exact_only=True)
             if holder is None:
@@ -412,6 +415,23 @@ class ReferenceResolver:
                 words.update(doc[i].norm_ for i in range(draft.start, draft.end))
                 return draft.party, words
         return None, words
+
+    def _house_party(self, doc: Doc, role: str) -> str | None:
+        """The side whose office published the article, for its bare role title: in a readout
+        from "Prime Minister's Office, 10 Downing Street", "the Prime Minister" is the UK's."""
+        source = str(doc._.source or "")
+        if role not in source.casefold():
+            return None
+        parties = {
+            actor.party
+            for actor in self.index.pack.actors
+            if actor.kind == "state"
+            and any(
+                len(name) > 3 and re.search(rf"\b{re.escape(name)}\b", source)
+                for name in (actor.name, *actor.aliases, *actor.metonyms)
+            )
+        }
+        return parties.pop() if len(parties) == 1 else None
 
     def _title_holder(
         self, party: str, words: set[str], day: date | None, exact_only: bool

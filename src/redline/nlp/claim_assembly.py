@@ -14,8 +14,12 @@ from redline.nlp.status import RANK, HedgeLexicon, hedge_status, strongest
 # How much a cue kind is trusted, for Claim.confidence.
 CONFIDENCE = {
     "verb": 0.7, "phrasal": 0.75, "noun": 0.55, "adjective": 0.6, "phrase": 0.6,
-    "threat": 0.55, "condition": 0.6, "plan_point": 0.6,
+    "threat": 0.55, "condition": 0.6, "plan_point": 0.6, "consequence": 0.55,
 }
+
+
+# Words before the head noun of a plan term: "a ban on ...", "the full withdrawal of ...".
+POINT_FILLERS = frozenset({"a", "an", "the", "its", "their", "any", "full", "complete", "total"})
 
 
 @dataclass(frozen=True)
@@ -66,8 +70,20 @@ def plan_status(doc: Doc, index: HolderIndex, name: str, hedges: HedgeLexicon) -
     return strongest(*statuses)
 
 
-def plan_point_drafts(doc: Doc, index: HolderIndex, hedges: HedgeLexicon) -> list[ClaimDraft]:
-    """Each term a plan lists is a proposal of the plan's proposer."""
+def point_stance(text: str, prohibitions: frozenset[str]) -> str:
+    """A term that bans or denies something ("a ban on the deployment of foreign troops",
+    "non-recognition of the annexed territories") rejects it; any other term proposes."""
+    words = [w.strip(".,;:'\"“”‘’()").casefold() for w in text.split()]
+    head = next((w for w in words if w not in POINT_FILLERS), "")
+    return "reject" if head in prohibitions else "propose"
+
+
+def plan_point_drafts(
+    doc: Doc, index: HolderIndex, hedges: HedgeLexicon,
+    prohibitions: frozenset[str] = frozenset(),
+) -> list[ClaimDraft]:
+    """Each term a plan lists is a proposal of the plan's proposer, or a rejection when the
+    term bans or denies something."""
     drafts: list[ClaimDraft] = []
     for plan in index.plans:
         if not plan.proposer or not plan.points:
@@ -81,8 +97,9 @@ def plan_point_drafts(doc: Doc, index: HolderIndex, hedges: HedgeLexicon) -> lis
                 continue
             evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
             point_status = strongest(status, hedge_status(sent, hedges))
+            stance = point_stance(point.text, prohibitions)
             for issue in point.issues:
-                drafts.append(ClaimDraft(plan.proposer, party, issue, "propose", point_status,
+                drafts.append(ClaimDraft(plan.proposer, party, issue, stance, point_status,
                                          evidence, plan.name, "plan_point"))
     return drafts
 

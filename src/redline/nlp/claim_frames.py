@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from redline.nlp.stance import StanceCue, StanceLexicon, has_modal
+from redline.nlp.stance import (
+    StanceCue,
+    StanceLexicon,
+    consequence_subject,
+    has_modal,
+    judging_governor,
+)
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -27,6 +33,9 @@ MAX_CLIMB = 3
 # Subordinators of a reason or purpose clause, which explains a position rather than stating
 # its object: "could answer with nuclear weapons because it would be impossible to tell ...".
 REASON_MARKS = frozenset({"because", "since", "as"})
+# Adjuncts of time: "after more than eight hours of talks", "ahead of the summit".
+TIME_PREPS = frozenset({"after", "before", "during", "following", "ahead", "amid", "since"})
+TIME_MARKS = frozenset({"after", "before", "while", "when", "until"})
 
 
 @dataclass
@@ -65,11 +74,34 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         return subjects, "subject"
     if verb.dep_ == "relcl":
         return [verb.head], "subject"
+    antecedent = misattached_predicate(verb)
+    if antecedent is not None:
+        return [antecedent], "subject"
     if depth < MAX_CLIMB and verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
         if verb.dep_ in ("xcomp", "advcl") and controlled_by_object(verb):
             return [], "subject"
         return subjects_of(verb.head, depth + 1)
     return [], "subject"
+
+
+def misattached_predicate(verb: Token) -> Token | None:
+    """ "Zelensky, who attended the summit, called on leaders to ...": the parser often hangs
+    the main verb after a relative clause on the clause's last noun as a participle. A past
+    form right after the comma that closes a relative clause is the main verb of the noun the
+    clause describes; returns that noun."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or verb.i == 0:
+        return None
+    if verb.doc[verb.i - 1].text != ",":
+        return None
+    node = verb.head
+    for _ in range(4):
+        if node.dep_ == "relcl" and node.head.pos_ in ("PROPN", "NOUN"):
+            relative = any(c.tag_ in ("WP", "WDT") for c in node.children)
+            return node.head if relative and node.head.i < verb.i else None
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def controlled_by_object(verb: Token) -> bool:
@@ -135,6 +167,33 @@ def _condition_clauses(verb: Token, lexicon: StanceLexicon) -> list[Token]:
     ]
 
 
+def contrasted(doc: Doc, region: set[int]) -> set[int]:
+    """What an object sets aside: "a peace agreement rather than a ceasefire", "a settlement
+    instead of a truce", "a peace agreement, and not a mere ceasefire"."""
+    roots: list[Token] = []
+    for i in sorted(region):
+        token = doc[i]
+        before = doc[i - 1].lower_ if i > 0 else ""
+        if (token.lower_, before) in (("than", "rather"), ("of", "instead")):
+            roots.extend(c for c in token.children if c.dep_ == "pobj")
+            roots.extend(c for c in token.head.children if c.dep_ == "conj" and c.i > i)
+        elif token.dep_ == "neg" and token.head.dep_ == "conj" and token.i < token.head.i:
+            roots.append(token.head)
+    return {t for root in roots for t in subtree_ids(root)} & region
+
+
+def _time_adjuncts(head: Token) -> list[Token]:
+    """ "after eight hours of talks", "ahead of the summit", "while talks went on": when it
+    was said, not what it is about."""
+    def timed(child: Token) -> bool:
+        if child.dep_ == "prep":
+            return child.lower_ in TIME_PREPS
+        marks = {m.lower_ for m in child.children if m.dep_ == "mark"}
+        return child.dep_ == "advcl" and bool(marks & TIME_MARKS)
+
+    return [child for child in head.children if timed(child)]
+
+
 def _reason_clauses(verb: Token) -> list[Token]:
     return [
         c for c in verb.children
@@ -164,14 +223,20 @@ def verb_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
             child.dep_ in PASSIVE_SUBJECT_DEPS and via == "agent"
         ):
             region |= subtree_ids(child)
-    region -= set(range(cue.start, cue.end))
-    region = _minus(region, [c for c in verb.children if c.dep_ == "agent"])
+    if cue.kind in ("obligation", "intention"):
+        # "must withdraw troops", "must not be changed by force", "will not surrender
+        # territory": the verb and its agent are part of the terms
+        region.add(verb.i)
+    else:
+        region -= set(range(cue.start, cue.end))
+        region = _minus(region, [c for c in verb.children if c.dep_ == "agent"])
     conditions = _condition_clauses(verb, lexicon)
     region = _minus(region, conditions)
     region = _minus(region, _reason_clauses(verb))
+    region = _minus(region, _time_adjuncts(verb))
     region = _minus(region, _own_clauses(verb, any_subject=True))
     relative_object = verb.dep_ == "relcl" and holders and holders[0].i != verb.head.i
-    if verb.dep_ == "acl" or relative_object:
+    if (verb.dep_ == "acl" and misattached_predicate(verb) is None) or relative_object:
         head = verb.head  # "a plan endorsed by Trump", "a truce which Ukraine agreed to"
         region |= set(range(head.left_edge.i, head.i + 1))
     secondary: set[int] = set()
@@ -267,10 +332,16 @@ def evaluation_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
     by whom "to"/"for" names, else by the speaker or whoever says or believes it."""
     root = doc[cue.token]
     copula = root.head if root.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj") else root
+    judge = judging_governor(root, lexicon) if root.pos_ == "NOUN" else None
+    if judge is not None:
+        copula = judge  # "called the plan theft": the judging verb frames the noun
+    elif root.dep_ == "nsubj" and root.head.lemma_.lower() == "be":
+        copula = root.head  # "the best place for a meeting is Moscow": the predicate says it
     cue_tokens = set(range(cue.start, cue.end))
     subjects = [c for c in copula.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
     region = subtree_ids(copula) - cue_tokens
     region = _minus(region, _own_clauses(copula))
+    region = _minus(region, _time_adjuncts(copula))
     if cue.kind == "adjective":
         region = _minus(region, subjects)
         fallback = matrix_subjects(copula, lexicon.report_verbs)
@@ -325,8 +396,27 @@ def condition_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame |
     return Frame(holders, via, region, fallback_holders=fallback)
 
 
+def consequence_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame | None:
+    """ "Supplying the missiles would wreck the thaw": the measure is the subject, or the
+    condition when the subject only points to it ("if troops are sent, it would mean ...");
+    whoever says so holds the rejection."""
+    verb = doc[cue.token]
+    subject = consequence_subject(verb)
+    if subject is None:
+        return None
+    region: set[int] = set()
+    if subject.lower_ not in ("it", "this", "that"):
+        region |= subtree_ids(subject)
+    for clause in _condition_clauses(verb, lexicon):
+        region |= subtree_ids(clause)
+    if not region:
+        region = {subject.i}  # a bare "this would ...": read through its antecedent
+    fallback = matrix_subjects(verb, lexicon.report_verbs)
+    return Frame([], "subject", region, fallback_holders=fallback, allow_plan_holder=False)
+
+
 def frame_of(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame | None:
-    if cue.kind in ("verb", "phrasal", "threat", "obligation"):
+    if cue.kind in ("verb", "phrasal", "threat", "obligation", "intention"):
         return verb_frame(doc, cue, lexicon)
     if cue.kind == "noun":
         return noun_frame(doc, cue, lexicon)
@@ -334,4 +424,6 @@ def frame_of(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame | None:
         return evaluation_frame(doc, cue, lexicon)
     if cue.kind == "condition":
         return condition_frame(doc, cue, lexicon)
+    if cue.kind == "consequence":
+        return consequence_frame(doc, cue, lexicon)
     return None

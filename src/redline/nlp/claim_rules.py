@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from redline.nlp.claim_frames import Frame, controlled_by_object, subtree_ids
+from redline.nlp.claim_frames import Frame, controlled_by_object, matrix_subjects, subtree_ids
 from redline.nlp.claim_holders import Holder, HolderIndex
 from redline.nlp.claim_segments import Segment
 from redline.nlp.issues import GENERIC_ISSUES, IssueHit, concrete_issues
@@ -17,13 +17,25 @@ HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "will", "'ll"
 
 
 def issues_for(
-    frame: Frame, hits: list[IssueHit], blocked: set[int], doc: Doc | None = None
+    frame: Frame, hits: list[IssueHit], blocked: set[int], doc: Doc | None = None,
+    cue_tokens: frozenset[int] = frozenset(),
 ) -> list[str]:
+    """The issues of the cues inside a frame's object. A cue that runs into the stance
+    predicate itself ("ruled out giving up territory" read at "give up") counts when the rest
+    of it lies in the object."""
+    def covers(area: set[int], hit: IssueHit) -> bool:
+        span = range(hit.start, hit.end)
+        if all(i in area for i in span):
+            return True
+        # through the predicate: the rest must name something ("give up territory")
+        return all(i in area or i in cue_tokens for i in span) and any(
+            i in area and (doc is None or doc[i].pos_ in ("NOUN", "PROPN")) for i in span
+        )
+
     def within(area: set[int]) -> list[IssueHit]:
         return [
             h for h in hits
-            if all(i in area for i in range(h.start, h.end))
-            and not blocked.intersection(range(h.start, h.end))
+            if covers(area, h) and not blocked.intersection(range(h.start, h.end))
         ]
 
     inside = within(frame.region) or within(frame.demoted) or within(frame.secondary)
@@ -103,7 +115,9 @@ def hypothetical(token: Token, lexicon: StanceLexicon, seg: Segment) -> bool:
 
 def predicted(token: Token, cue: StanceCue, in_quote: bool) -> bool:
     """A narrative prediction ("Putin will reject the plan") is nobody's stated position."""
-    if cue.kind in ("threat", "condition") or cue.stance == "threaten" or in_quote:
+    if cue.kind in ("threat", "condition", "consequence", "intention") or in_quote:
+        return False
+    if cue.stance == "threaten":
         return False
     head = token.head if cue.kind in ("adjective", "evaluation", "phrase") else token
     modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in head.children)
@@ -202,6 +216,75 @@ def object_is_anaphor(doc: Doc, frame: Frame) -> bool:
             if token.pos_ == "PRON":
                 return token.lower_ in ANAPHORS
             return any(c.lower_ in ANAPHORS for c in token.children if c.dep_ in ("det", "amod"))
+    return False
+
+
+def harms_only_others(doc: Doc, cue: StanceCue, holders: list[Holder], index: HolderIndex,
+                      warning_verbs: frozenset[str]) -> bool:
+    """ "Zelensky said sanctions would hurt Russia's economy": harm that falls only on the other
+    side is wished for, not warned against, unless it is said as a warning ("Medvedev warned
+    the delivery could end badly for Trump")."""
+    verb = doc[cue.token]
+    governor = verb.head
+    while governor.dep_ in ("conj", "xcomp") and governor.head.i != governor.i:
+        governor = governor.head
+    if governor.i != verb.i and governor.lemma_.lower() in warning_verbs:
+        return False
+    harmed = {
+        m.party
+        for child in verb.children if child.i > verb.i
+        for token in child.subtree
+        for m in index.mentions_at(token)
+    }
+    parties = {h.party for h in holders}
+    return bool(harmed) and harmed.isdisjoint(parties)
+
+
+def own_intention(doc: Doc, cue: StanceCue, holders: list[Holder], index: HolderIndex,
+                  report_verbs: frozenset[str]) -> bool:
+    """An intention counts when it is said, by its actor or the actor's side, of that side:
+    "Washington said it would resume aid", "'We will not give away land,' he said"; not a
+    narrator's forecast, nor one side's forecast of another ("Trump said Putin would ...")."""
+    verb = doc[cue.token]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    quote = index.quote_at(verb)
+    first_person = subject.lower_ in ("i", "we")
+    if first_person:
+        return quote is not None and quote.kind != "fragment"
+    if cue.stance == "propose":
+        return False  # "the Kremlin will approach a ceasefire with caution": too vague
+    subjects = {m.party for _, m in index.mentions_of(subject)}
+    if not subjects:
+        return False
+    speaker = index.speaker_holder(quote) if quote is not None else None
+    if speaker is not None:
+        reporters = {speaker.party}
+    else:
+        reporters = {m.party for token in matrix_subjects(verb, report_verbs)
+                     for _, m in index.mentions_of(token)}
+    return bool(reporters) and subjects <= reporters
+
+
+def object_anaphor(doc: Doc, cue: StanceCue, frame: Frame, nouns: frozenset[str]) -> bool:
+    """The object opens with a pointer back ("ready for it", "welcomed the pledges", "balked
+    at this idea"): a pronoun that is not the cue's subject nor a relative or complementiser
+    word, or a noun made definite that is a general noun or determined by "this"/"that"."""
+    for i in sorted(frame.region):
+        token = doc[i]
+        own_subject = (
+            cue.kind != "consequence"  # whose subject is the measure judged
+            and token.head.i == cue.token and token.dep_ in ("nsubj", "nsubjpass", "expl")
+        )
+        if own_subject or token.dep_ == "mark" or token.tag_ in ("WDT", "WP", "WP$"):
+            continue
+        if token.pos_ == "PRON":
+            return token.lower_ in ANAPHORS
+        if token.pos_ in ("NOUN", "PROPN"):
+            dets = {c.lower_ for c in token.children if c.dep_ in ("det", "amod")}
+            general = token.lemma_.lower() in nouns and "the" in dets
+            return general or bool(dets & ANAPHORS)
     return False
 
 

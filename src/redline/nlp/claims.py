@@ -19,6 +19,7 @@ from redline.model import Claim, PlanMention, TextSpan
 from redline.nlp.claim_assembly import ClaimDraft, merge_drafts, plan_point_drafts
 from redline.nlp.claim_frames import (
     Frame,
+    contrasted,
     frame_of,
     matrix_subjects,
     subjects_of,
@@ -32,17 +33,21 @@ from redline.nlp.claim_rules import (
     complement_of,
     definite_anaphor,
     desire_governor,
+    harms_only_others,
     has_object,
     hypothetical,
     issues_for,
     media_status,
+    object_anaphor,
     object_is_anaphor,
+    own_intention,
     predicted,
     segment_subject,
 )
 from redline.nlp.claim_segments import Segment, segments_of
 from redline.nlp.dates import resolve_statement_date
 from redline.nlp.genre import detect_genre
+from redline.nlp.issue_coreference import with_coreferent_hits
 from redline.nlp.issues import IssueHit, IssueMatcher, concrete_issues
 from redline.nlp.stance import (
     StanceCue,
@@ -57,10 +62,19 @@ from redline.packs.schema import Pack
 
 # Nouns that show a call is for one's own plan (a proposal) rather than a demand on another.
 PROPOSAL_NOUNS = frozenset({"plan", "proposal", "blueprint", "initiative", "framework", "roadmap"})
-VERBAL_KINDS = frozenset({"verb", "phrasal", "threat", "obligation"})
+VERBAL_KINDS = frozenset({"verb", "phrasal", "threat", "obligation", "intention"})
+# Stances whose object may set an alternative aside ("X rather than Y").
+POSITIVE_STANCES = frozenset({"propose", "demand", "accept"})
+# Quote speakers found by position only, not by a verb of saying.
+GUESSED_SPEAKERS = frozenset({"nearby"})
 # The consequence clause of a condition ("talks would not be constructive unless ...") is
 # part of the condition, not an evaluation of its own.
 EVALUATIVE_KINDS = frozenset({"adjective", "evaluation", "phrase"})
+# Cues whose pronoun object may point back past the sentence ("ready for it"); in an
+# obligation or a threat "it" is mostly the war itself ("should have ended it").
+ANAPHORIC_KINDS = frozenset(
+    {"verb", "phrasal", "noun", "adjective", "evaluation", "phrase", "consequence"}
+)
 
 
 @dataclass
@@ -114,6 +128,17 @@ def _holders(
     index: HolderIndex, doc: Doc, cue: StanceCue, frame: Frame, report_verbs: frozenset[str]
 ) -> list[Holder]:
     token = doc[cue.token]
+    quote = index.quote_at(token)
+    if quote is not None and quote.resolution in GUESSED_SPEAKERS and frame.fallback_holders:
+        # "X raged that the delivery 'could end badly'": the verb of saying names who speaks,
+        # which beats a speaker guessed from the quote's surroundings.
+        reporters = [
+            holder for candidate in frame.fallback_holders
+            for found, mention in index.mentions_of(candidate)
+            if (holder := index.from_mention(found, mention, "speaker")) is not None
+        ]
+        if reporters:
+            return reporters
     saved = index.plans
     if not frame.allow_plan_holder:
         index.plans = []
@@ -232,6 +257,8 @@ def segment_drafts(
             frame.holders, frame.via = subjects_of(wisher)
             frame.fallback_holders = matrix_subjects(wisher, ctx.stance.report_verbs)
         frame.region &= inside
+        set_aside = contrasted(doc, frame.region) if stance in POSITIVE_STANCES else set()
+        frame.region -= set_aside
         if frame.holders and not any(t.i in inside for t in frame.holders):
             frame.holders = segment_subject(doc, seg, cue, index)
         frame.holders = [t for t in frame.holders if t.i in inside]
@@ -241,8 +268,17 @@ def segment_drafts(
             continue
         if asserts_own_side(doc, cue, holders, index):
             continue
+        if cue.kind == "intention" and not own_intention(doc, cue, holders, index,
+                                                         ctx.stance.report_verbs):
+            continue
+        if cue.kind == "consequence" and harms_only_others(doc, cue, holders, index,
+                                                           ctx.stance.warning_verbs):
+            continue
         blocked = {t.i for h in frame.holders for t in h.subtree if t.i not in frame.region}
-        issues = issues_for(frame, seg_hits, blocked, doc)
+        own = range(cue.start, cue.end) if cue.kind in VERBAL_KINDS else range(0)
+        issues = issues_for(frame, seg_hits, blocked, doc, frozenset(own))
+        if cue.kind == "intention" and not issues:
+            continue  # "Moscow would study it": an intention names its own term
         anaphoric = any(doc[i].lower_ in ANAPHORS for i in frame.region | frame.demoted) or (
             definite_anaphor(doc, frame.region, ctx.stance.anaphoric_nouns)
         )
@@ -250,8 +286,13 @@ def segment_drafts(
         if carries and anaphoric and (not issues or object_is_anaphor(doc, frame)):
             # "balked at this idea", "condemned it", "we will achieve this by force"
             outside = blocked | frame.region  # "this proposal" is not its own antecedent
-            issues = (antecedent_issues(seg_hits, cue, outside) or state.recent or issues
-                      )
+            # The antecedent is in this sentence, in the positions just reported, or else
+            # among the measures the sentence before named ("... the ceasefire would cover
+            # the whole front. Ukraine was ready for it, he said").
+            issues = antecedent_issues(seg_hits, cue, outside) or state.recent or issues
+            if (not issues and cue.kind in ANAPHORIC_KINDS
+                    and object_anaphor(doc, cue, frame, ctx.stance.anaphoric_nouns)):
+                issues = state.previous
         elif not issues and cue.kind in VERBAL_KINDS and not has_object(doc, frame):
             issues = state.recent  # "'Russia refused,' a source said"
         if not issues:
@@ -259,12 +300,25 @@ def segment_drafts(
         issues = _narrow_plan_issue(issues, frame, index, doc, seg)
         stance = _adjust_stance(stance, cue, holders, span)
         plan = _plan_in(frame, index.plans, doc, seg)
+        own_plan = _proposer_party(index, plan)
         for holder in holders:
             status = strongest(base_status, holder.floor)
+            # "Washington pressed Kyiv to sign on to its plan": pressing for one's own plan
+            # proposes it
+            held = "propose" if stance == "demand" and own_plan == holder.party else stance
             for issue in issues:
-                drafts.append(ClaimDraft(holder.actor, holder.party, issue, stance, status,
+                drafts.append(ClaimDraft(holder.actor, holder.party, issue, held, status,
                                          evidence, plan.name if plan else None, cue.kind))
         found_issues.extend(issues)
+        if set_aside:
+            # "go directly to a peace agreement rather than a ceasefire": the alternative set
+            # aside is rejected by the same holders
+            aside = Frame(frame.holders, frame.via, set_aside)
+            for issue in issues_for(aside, seg_hits, blocked, doc):
+                for holder in holders:
+                    drafts.append(ClaimDraft(holder.actor, holder.party, issue, "reject",
+                                             strongest(base_status, holder.floor), evidence,
+                                             None, cue.kind))
         if cue.kind == "condition" and cue.stance == "threaten" and frame.demoted:
             # The condition itself is what the threatener demands.
             demand = Frame(frame.holders, frame.via, frame.demoted & inside)
@@ -276,6 +330,13 @@ def segment_drafts(
     if found_issues:
         state.recent = list(dict.fromkeys(found_issues))
     return drafts
+
+
+def _proposer_party(index: HolderIndex, plan: PlanMention | None) -> str | None:
+    if plan is None or not plan.proposer:
+        return None
+    actor = index.pack.actor(plan.proposer)
+    return actor.party if actor is not None else None
 
 
 def _narrow_plan_issue(issues: list[str], frame: Frame, index: HolderIndex, doc: Doc,
@@ -297,7 +358,7 @@ def extract_claims(doc: Doc, pack: Pack, ctx: ClaimContext | None = None) -> lis
     """The positions the article reports, one per (actor, issue, stance)."""
     ctx = ctx or make_context(pack, _tokenizer_for(doc))
     index = HolderIndex(doc, pack, ctx.stance.role_nouns, ctx.stance.joint_nouns)
-    hits = ctx.issues.find(doc)
+    hits = with_coreferent_hits(doc, ctx.issues.find(doc))
     drafts: list[ClaimDraft] = []
     state = SentenceState([])
     for seg in segments_of(doc):
@@ -309,7 +370,7 @@ def extract_claims(doc: Doc, pack: Pack, ctx: ClaimContext | None = None) -> lis
             state.recent = []
         named = concrete_issues([h.issue for h in hits if seg.start <= h.start < seg.end])
         state.previous = named or state.previous
-    drafts.extend(plan_point_drafts(doc, index, ctx.hedges))
+    drafts.extend(plan_point_drafts(doc, index, ctx.hedges, ctx.stance.prohibition_nouns))
     published = doc._.published
     claims = []
     for claim in merge_drafts(drafts, doc, index, ctx.hedges):

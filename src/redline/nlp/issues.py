@@ -76,3 +76,9 @@ def concrete_issues(issues: list[str]) -> list[str]:
     distinct = list(dict.fromkeys(issues))
     concrete = [i for i in distinct if i not in GENERIC_ISSUES]
     return concrete or distinct
+
+
+def issues_between(hits: list[IssueHit], start: int, end: int) -> tuple[str, ...]:
+    """The distinct issues of the hits inside tokens [start, end), in text order, generic
+    ones dropped when a concrete one is present (the issues of one term of a plan)."""
+    return tuple(concrete_issues([h.issue for h in hits_within(hits, start, end)]))

@@ -21,6 +21,8 @@ class PlanLexicon:
     """Word lists that find plan phrases and numbered points; all lower-case."""
 
     plan_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    described_nouns: frozenset[str]
     qualifiers: frozenset[str]
     anaphoric_modifiers: frozenset[str]
     revision_markers: frozenset[str]
@@ -33,12 +35,19 @@ class PlanLexicon:
     sized_nouns: frozenset[str]
     size_verbs: frozenset[str]
     proposer_verbs: frozenset[str]
+    attribution_verbs: frozenset[str]
+    listing_words: frozenset[str]
     term_verbs: frozenset[str]
     purpose_verbs: frozenset[str]
     content_verbs: frozenset[str]
     content_openers: tuple[str, ...]  # longest first
     modals: frozenset[str]
     continuation_openers: frozenset[str]
+    gist_nouns: frozenset[str]
+    commentary_subjects: frozenset[str]
+    generic_determiners: frozenset[str]
+    any_determiners: frozenset[str]
+    future_modals: frozenset[str]
 
     def number(self, word: str) -> int | None:
         """``"seven"``, ``"7"`` or ``"twenty-eight"`` as an int; None when not a number."""
@@ -52,6 +61,10 @@ class PlanLexicon:
 
     def is_plan_noun(self, lemma: str) -> bool:
         return lemma.casefold() in self.plan_nouns
+
+    def is_document(self, noun: str) -> bool:
+        """ "memorandum", "counter-proposal": a plan noun that names a document by itself."""
+        return noun.casefold() in self.document_nouns
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -73,6 +86,8 @@ def load_plan_lexicon(path: Path = RESOURCE) -> PlanLexicon:
         raise PackError(str(path), ["top level must be a mapping"])
     return PlanLexicon(
         plan_nouns=_words(data, "plan_nouns"),
+        document_nouns=_words(data, "document_nouns"),
+        described_nouns=_words(data, "described_nouns"),
         qualifiers=_words(data, "qualifiers"),
         anaphoric_modifiers=_words(data, "anaphoric_modifiers"),
         revision_markers=_words(data, "revision_markers"),
@@ -85,12 +100,19 @@ def load_plan_lexicon(path: Path = RESOURCE) -> PlanLexicon:
         sized_nouns=_words(data, "sized_nouns"),
         size_verbs=_words(data, "size_verbs"),
         proposer_verbs=_words(data, "proposer_verbs"),
+        attribution_verbs=_words(data, "attribution_verbs"),
+        listing_words=_words(data, "listing_words"),
         term_verbs=_words(data, "term_verbs"),
         purpose_verbs=_words(data, "purpose_verbs"),
         content_verbs=_words(data, "content_verbs"),
         content_openers=_openers(data),
         modals=_words(data, "modals"),
         continuation_openers=_words(data, "continuation_openers"),
+        gist_nouns=_words(data, "gist_nouns"),
+        commentary_subjects=_words(data, "commentary_subjects"),
+        generic_determiners=_words(data, "generic_determiners"),
+        any_determiners=_words(data, "any_determiners"),
+        future_modals=_words(data, "future_modals"),
     )
 
 

@@ -18,8 +18,10 @@ NEW = timedelta(days=90)
 
 
 def _compatible_party(pack: Pack, plan: PackPlan, party: str | None) -> bool:
+    """A plan of a group of states ("other": the coalition of the willing) may be credited
+    to any of its members; any other plan only to its own side."""
     known = party_of(pack, plan.proposer)
-    return party is None or known is None or known == party
+    return party is None or known in (None, "other") or known == party
 
 
 def _by_date(plans: list[PackPlan], published: date | None) -> list[PackPlan]:
@@ -51,12 +53,22 @@ def match_named(pack: Pack, phrase: PlanPhrase, published: date | None) -> PackP
     return ranked[0] if ranked else None
 
 
+def _called(plan: PackPlan, nouns: set[str]) -> bool:
+    """Whether the plan's name or an alias uses one of the nouns ("memorandum")."""
+    words = {w for alias in (plan.name, *plan.aliases)
+             for w in alias.casefold().replace("counterproposal", "counter-proposal").split()}
+    return bool({n.replace("counterproposal", "counter-proposal") for n in nouns} & words)
+
+
 def match_by_proposer(
-    pack: Pack, party: str | None, published: date | None, term_issues: set[str]
+    pack: Pack, party: str | None, published: date | None, term_issues: set[str],
+    nouns: set[str] | None = None,
 ) -> PackPlan | None:
     """The known plan an unnamed "X's peace plan" most likely means: the latest plan of the
     same side announced within a year before the article, if the terms the article lists
-    (when it lists any) are all among the issues that plan is known to address."""
+    (when it lists any) are all among the issues that plan is known to address, and if the
+    article calls it by a document noun ("Ukraine's counter-proposal"), the plan is known
+    by that noun (not "Ukrainian memorandum")."""
     if party is None or published is None:
         return None
     candidates = [
@@ -67,6 +79,8 @@ def match_by_proposer(
         and published - RECENT <= p.announced <= published
     ]
     for plan in sorted(candidates, key=lambda p: p.announced or date.min, reverse=True):
+        if nouns and not _called(plan, nouns):
+            return None
         if not term_issues or not plan.issues or term_issues <= set(plan.issues):
             return plan
         return None  # the most recent plan of that side does not fit: do not guess further

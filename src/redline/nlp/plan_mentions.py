@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from redline.nlp.plan_lexicon import PlanLexicon
 from redline.nlp.plan_proposers import Proposer, resolve_proposer
+from redline.nlp.plan_terms import phrase_terms
 from redline.packs.schema import Pack
 
 _WORD = re.compile(r"\w+")
@@ -142,6 +143,21 @@ def _is_intention(head: Token, lexicon: PlanLexicon) -> bool:
     return False
 
 
+def _to_be_proposed(head: Token, lexicon: PlanLexicon) -> bool:
+    """ "Europe would present its own proposals", "Kyiv will submit a plan": a plan yet to
+    be made, the object of a proposing verb in the future or conditional, names none
+    (unless the noun names a document: "Kyiv will present its counter-proposal")."""
+    verb = head.head
+    doc = head.doc
+    hyphenated = (f"{doc[head.i - 2].lower_}-{head.lower_}"
+                  if head.i >= 2 and doc[head.i - 1].text == "-" else "")
+    if lexicon.is_document(head.lemma_) or lexicon.is_document(hyphenated):
+        return False  # "Kyiv will present its counter-proposal": a document, named already
+    return (head.dep_ == "dobj" and verb.lemma_.casefold() in lexicon.proposer_verbs
+            and any(c.dep_ == "aux" and c.lower_ in lexicon.future_modals
+                    for c in verb.children))
+
+
 def _with_conjuncts(token: Token) -> list[Span]:
     """ "Ukraine and the United States": one span per conjunct, each with its modifiers."""
     doc = token.doc
@@ -170,11 +186,28 @@ def _stated_size(head: Token, lexicon: PlanLexicon) -> int | None:
     return None
 
 
+def _noun_phrase(obj: Token) -> Span:
+    """The noun with its modifiers, up to a comma or a clause after it: "the team of X" in
+    "drafted by the team of X, which would ..."."""
+    cut = {t.i for c in obj.rights if c.dep_ in {"relcl", "acl", "appos", "punct"}
+           for t in c.subtree}
+    end = obj.i
+    for token in obj.subtree:
+        if token.i > obj.i and token.i not in cut and token.i == end + 1:
+            end = token.i
+    return obj.doc[obj.left_edge.i : end + 1]
+
+
 def _proposer_tokens(head: Token, lexicon: PlanLexicon) -> list[Span]:
     """Spans that may name the proposer: possessor, modifiers, "drafted by X" agent."""
     doc = head.doc
     spans: list[Span] = []
-    for child in head.lefts:
+    # The possessor, also where the parser hangs it on the first half of a hyphenated head
+    # ("Westport's counter-proposal").
+    halves = [c for c in head.lefts if c.dep_ == "compound" and c.i == head.i - 1
+              and c.text == "-" and not c.whitespace_]
+    owners = [*head.lefts, *(g for c in halves for g in c.subtree if g.head is not head)]
+    for child in owners:
         if child.dep_ == "poss" and child.pos_ != "PRON":
             tokens = sorted(child.subtree, key=lambda t: t.i)
             spans.append(doc[tokens[0].i : tokens[-1].i + 1])
@@ -184,8 +217,12 @@ def _proposer_tokens(head: Token, lexicon: PlanLexicon) -> list[Span]:
         if child.dep_ in {"acl", "relcl"} and child.lemma_.casefold() in lexicon.proposer_verbs:
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 for obj in (c for c in agent.children if c.dep_ == "pobj"):
-                    tokens = sorted(obj.subtree, key=lambda t: t.i)
-                    spans.append(doc[tokens[0].i : tokens[-1].i + 1])
+                    spans.append(_noun_phrase(obj))
+        if child.dep_ == "acl" and child.lemma_.casefold() in lexicon.attribution_verbs:
+            # "proposals attributed to the team of X"
+            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "to"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    spans.append(_noun_phrase(obj))
     # "X has called for A and B – a plan endorsed by Y": the plan is X's own proposal.
     # The parser hangs such an appositive on any noun of the clause, so take the subject of
     # the sentence's main verb when that verb proposes or states terms.
@@ -235,6 +272,14 @@ def _plan_head(token: Token, lexicon: PlanLexicon, sized: bool) -> bool:
     return sized and lemma in lexicon.sized_nouns
 
 
+def _described_head(token: Token, lexicon: PlanLexicon) -> bool:
+    """ "The US offer would see X": a noun that names a proposal only by the terms its own
+    sentence gives it."""
+    words = {token.lemma_.casefold(), token.lower_}
+    return (token.pos_ == "NOUN" and bool(words & lexicon.described_nouns)
+            and next(phrase_terms(token, lexicon), None) is not None)
+
+
 def find_plan_phrases(doc: Doc, pack: Pack, lexicon: PlanLexicon) -> list[PlanPhrase]:
     """Every plan phrase of the Doc, in text order (alias hits outside plan nouns included)."""
     aliases = find_aliases(doc, pack)
@@ -245,12 +290,15 @@ def find_plan_phrases(doc: Doc, pack: Pack, lexicon: PlanLexicon) -> list[PlanPh
             continue
         tokens = _phrase_tokens(token) if token.pos_ in {"NOUN", "PROPN"} else []
         n_points = _size_of(tokens, lexicon) if tokens else None
-        if not _plan_head(token, lexicon, sized=n_points is not None):
+        if not (_plan_head(token, lexicon, sized=n_points is not None)
+                or _described_head(token, lexicon)):
             continue
         # Aliases in the phrase or just after it ("the proposal for a 30-day ceasefire").
         near = (p for s, e, p in aliases if s < token.i + 5 and e > tokens[0].i)
         alias_ids = tuple(dict.fromkeys(near))
         if _is_intention(token, lexicon) and not alias_ids and n_points is None:
+            continue
+        if _to_be_proposed(token, lexicon) and not alias_ids and n_points is None:
             continue
         n_points = n_points or _stated_size(token, lexicon)
         start, end = tokens[0].i, token.i + 1
@@ -271,8 +319,9 @@ def find_plan_phrases(doc: Doc, pack: Pack, lexicon: PlanLexicon) -> list[PlanPh
             strength = Strength.STRONG
         elif proposer is not None and (qualifiers or token.lemma_.casefold() != "deal"):
             strength = Strength.WEAK
-        elif any(c.dep_ in {"det", "poss"} for c in token.lefts):
-            strength = Strength.ANAPHOR
+        elif any(c.dep_ in {"det", "poss"} and c.lower_ not in lexicon.any_determiners
+                 for c in token.lefts):
+            strength = Strength.ANAPHOR  # "the plan", "a plan", not "any plan"
         else:
             continue  # a bare "plans for peacekeepers" is no reference to a plan
         revision = any(t.lower_ in lexicon.revision_markers for t in tokens)

@@ -60,6 +60,19 @@ def _build_name_table(pack: Pack) -> dict[str, Proposer]:
     return table
 
 
+def actor_name_tokens(span: Span, pack: Pack) -> set[int]:
+    """The tokens of a span that belong to a name of an actor or side of the pack ("Donald
+    Trump", "Trump administration", "Ukrainian"), possessive endings left out."""
+    table = _name_table(pack)
+    words = [t for t in span if t.lower_ not in {"'s", "’s"}]
+    found: set[int] = set()
+    for first in range(len(words)):
+        for last in range(first, len(words)):
+            if _fold(" ".join(t.text for t in words[first : last + 1])) in table:
+                found.update(t.i for t in words[first : last + 1])
+    return found
+
+
 def party_of(pack: Pack, actor: str | None) -> str | None:
     """The party of a canonical actor or party name; None when the pack does not know it."""
     if not actor:

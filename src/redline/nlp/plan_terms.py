@@ -32,18 +32,19 @@ class Term:
     start: int  # token offsets
     end: int
     issues: tuple[str, ...]
+    by: int | None = None  # head of the plan phrase that states it in its own sentence
 
 
-def _conjuncts(token: Token) -> list[Token]:
+def conjuncts(token: Token) -> list[Token]:
     """The token and every conjunct chained to it: "X, Y and Z"."""
     chain = [token]
     for child in token.children:
         if child.dep_ == "conj":
-            chain.extend(_conjuncts(child))
+            chain.extend(conjuncts(child))
     return chain
 
 
-def _own_tokens(root: Token) -> list[Token]:
+def own_tokens(root: Token) -> list[Token]:
     """The root's subtree without its conjuncts, coordinator and trailing clauses."""
     keep = [root]
     for child in root.children:
@@ -69,7 +70,7 @@ def _own_tokens(root: Token) -> list[Token]:
     return stretch[:_MAX_TERM_TOKENS]
 
 
-def _trimmed(tokens: list[Token]) -> list[Token]:
+def trimmed(tokens: list[Token]) -> list[Token]:
     """Without white space, punctuation or quote marks at either end."""
     start, end = 0, len(tokens)
     while start < end and (tokens[start].is_space or tokens[start].is_punct):
@@ -97,9 +98,75 @@ def _whole_words(tokens: list[Token]) -> list[Token]:
     return tokens + [doc[i] for i in range(tokens[-1].i + 1, last + 1)]
 
 
+def _starts_item(token: Token) -> bool:
+    """A common noun the parser hangs as apposition or conjunct on the noun before it, right
+    after a comma or a coordinator: the next item of a list ("X, its refusal to Y, a ban on
+    Z and W"), whatever word of the item before the parser attached it to."""
+    if token.dep_ not in {"appos", "conj"} or token.pos_ != "NOUN" or token.head.pos_ not in {
+        "NOUN", "PROPN"
+    }:
+        return False
+    edge = token.left_edge.i
+    return edge > 0 and (token.doc[edge - 1].text == "," or token.doc[edge - 1].dep_ == "cc")
+
+
+def _split_items(tokens: list[Token]) -> list[list[Token]]:
+    """A noun phrase cut at every item of a list inside it: conjuncts of the phrase's noun
+    or of an item, and appositions wherever the parser hung them."""
+    inside = {t.i for t in tokens}
+    heads = {t.i for t in tokens if t.head.i not in inside or t.head is t}
+    starts: set[int] = set()
+    for token in tokens:
+        # Deeper down, a common noun conjunct with its own determiner is the next item ("the
+        # recognition of the border and the lifting of sanctions").
+        deep_item = token.dep_ == "conj" and any(c.dep_ == "det" for c in token.children)
+        if token.i != tokens[0].i and _starts_item(token) and (
+            token.dep_ == "appos" or token.head.i in heads or deep_item
+        ):
+            heads.add(token.i)
+            starts.add(token.left_edge.i)
+    items: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.i in starts and items[-1]:
+            items.append([])
+        items[-1].append(token)
+    return [tidy for item in items if (tidy := _tidy_item(item))]
+
+
+def _tidy_item(tokens: list[Token]) -> list[Token]:
+    """An item without a fronted "among them" and without the "as well" of a following
+    "as well as" that the split left at its end."""
+    tokens = trimmed(tokens)
+    while tokens and tokens[0].dep_ == "prep" and tokens[0].head.i > tokens[0].i:
+        fronted = {t.i for t in tokens[0].subtree}
+        tokens = trimmed([t for t in tokens if t.i not in fronted])
+    inside = {t.i for t in tokens}
+    while tokens and tokens[-1].dep_ in {"advmod", "cc"} and tokens[-1].head.i not in inside:
+        tokens = trimmed(tokens[:-1])
+    return tokens
+
+
+def _noun_list(noun: Token) -> list[Token]:
+    """The noun's whole phrase, lists included, as one contiguous stretch of tokens."""
+    cut = {t.i for c in noun.children if c.i > noun.i and c.dep_ in {"relcl", "advcl"}
+           for t in c.subtree}
+    tokens = [t for t in noun.subtree if t.i not in cut]
+    end = 0
+    while end + 1 < len(tokens) and tokens[end + 1].i == tokens[end].i + 1:
+        end += 1
+    return tokens[: end + 1]
+
+
 def _term_spans(complement: Token) -> Iterator[tuple[int, int]]:
-    for conjunct in _conjuncts(complement):
-        tokens = _own_tokens(conjunct)
+    if complement.pos_ == "NOUN":
+        items = _split_items(_noun_list(complement))
+        if len(items) > 1:
+            for item in items:
+                item = item[:_MAX_TERM_TOKENS]
+                yield item[0].i, item[-1].i + 1
+            return
+    for conjunct in conjuncts(complement):
+        tokens = own_tokens(conjunct)
         if tokens:
             yield tokens[0].i, tokens[-1].i + 1
 
@@ -109,15 +176,17 @@ def _complements(verb: Token) -> Iterator[Token]:
     for child in verb.children:
         if child.dep_ in _COMPLEMENT_DEPS:
             yield child
+        elif child.dep_ in {"appos", "dep"} and child.pos_ == "NOUN" and child.i > verb.i:
+            yield child  # "lists X, among them A and B": the list hung on the verb
         elif child.dep_ == "prep" and child.lower_ in {"for", "at", "on"}:
             yield from (c for c in child.children if c.dep_ in {"pobj", "pcomp"})
 
 
-def _has_modal(verb: Token, lexicon: PlanLexicon) -> bool:
+def has_modal(verb: Token, lexicon: PlanLexicon) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in lexicon.modals for c in verb.children)
 
 
-def _negated(verb: Token) -> bool:
+def negated(verb: Token) -> bool:
     """ "does not commit", "leaves Ukraine with no guarantee": the plan leaves it out."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
@@ -128,17 +197,22 @@ def _negated(verb: Token) -> bool:
 def _verb_phrase(verb: Token) -> tuple[int, int] | None:
     """The verb with its objects and modifiers, without its subject or later conjuncts."""
     subjects = {t.i for c in verb.children if c.dep_.startswith("nsubj") for t in c.subtree}
-    tokens = [t for t in _own_tokens(verb) if t.i not in subjects]
+    tokens = [t for t in own_tokens(verb) if t.i not in subjects]
     tokens = [t for t in tokens if t.i > max(subjects, default=-1)]
     return (tokens[0].i, tokens[-1].i + 1) if tokens else None
 
 
-def _clause_terms(verb: Token, lexicon: PlanLexicon) -> Iterator[tuple[int, int]]:
+def clause_terms(verb: Token, lexicon: PlanLexicon) -> Iterator[tuple[int, int]]:
     """Terms stated by a verb whose subject is a plan: the complements of a term verb
     ("calls for X and Y"), or the verb phrase of a content verb or a modal clause ("the
     proposal would freeze the frontline"). A negated verb states what the plan leaves out."""
-    for conjunct in _conjuncts(verb):
-        if _negated(conjunct) or conjunct.pos_ not in {"VERB", "AUX"}:
+    for conjunct in conjuncts(verb):
+        if conjunct is not verb and conjunct.pos_ == "NOUN" and (
+            verb.lemma_.casefold() in lexicon.term_verbs
+        ):  # "lists A, and B": the parser makes a later item a conjunct of the verb
+            yield from _term_spans(conjunct)
+            continue
+        if negated(conjunct) or conjunct.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = conjunct.lemma_.casefold()
         own_subject = any(c.dep_.startswith("nsubj") for c in conjunct.children)
@@ -157,15 +231,30 @@ def _clause_terms(verb: Token, lexicon: PlanLexicon) -> Iterator[tuple[int, int]
         elif lemma in lexicon.term_verbs:
             for complement in _complements(conjunct):
                 yield from _term_spans(complement)
-        elif lemma in lexicon.content_verbs or _has_modal(conjunct, lexicon):
+        elif lemma in lexicon.content_verbs or has_modal(conjunct, lexicon) or (
+            conjunct is not verb and not own_subject and has_modal(verb, lexicon)
+        ):  # "would freeze X and free Y": the modal covers both verbs
             phrase = _verb_phrase(conjunct)
             if phrase is not None:
                 yield phrase
 
 
+def _misattached_infinitives(head: Token) -> list[Token]:
+    """ "rejected the proposals put forward by X to freeze A": the parser hangs the
+    infinitive that follows the object's phrase on the verb; right after the phrase, it is
+    the object's own."""
+    if head.dep_ != "dobj":
+        return []
+    end = max(t.i for t in head.subtree)
+    return [c for c in head.head.children
+            if c.dep_ in {"advcl", "xcomp"} and c.left_edge.i == end + 1
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+
+
 def _infinitive_terms(head: Token, lexicon: PlanLexicon) -> Iterator[tuple[int, int]]:
     """ "the proposals (made by X) to postpone A and to deploy B": each infinitive a term."""
     frontier = [c for c in head.children if c.dep_ in {"acl", "relcl"}]
+    frontier += _misattached_infinitives(head)
     seen: set[int] = set()
     while frontier:
         verb = frontier.pop()
@@ -174,41 +263,75 @@ def _infinitive_terms(head: Token, lexicon: PlanLexicon) -> Iterator[tuple[int, 
         seen.add(verb.i)
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if infinitive and verb.lemma_.casefold() not in lexicon.purpose_verbs:
-            tokens = _own_tokens(verb)
+            tokens = own_tokens(verb)
             if tokens:
                 yield tokens[0].i, tokens[-1].i + 1
         frontier.extend(c for c in verb.children if c.dep_ in {"advcl", "conj", "xcomp"})
 
 
+def _agent_relatives(head: Token) -> Iterator[Token]:
+    """ "the terms drawn up by X, which call for A": the parser hangs a "which" clause on
+    the agent next to it, but "which" does not stand for a person: it is the plan's."""
+    for clause in (c for c in head.children if c.dep_ == "acl"):
+        for agent in (c for c in clause.children if c.dep_ == "agent"):
+            for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                for relative in (c for c in obj.children if c.dep_ == "relcl"):
+                    if any(c.dep_.startswith("nsubj") and c.lower_ == "which"
+                           for c in relative.children):
+                        yield relative
+
+
 def _for_terms(head: Token) -> Iterator[tuple[int, int]]:
-    """ "a plan for a 30-day truce": the object of "for" is the term."""
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"):
+    """ "a plan for a 30-day truce": the object of "for" is the term ("For a plan billed as
+    X, the loan ...", fronted, is not)."""
+    for prep in (c for c in head.children
+                 if c.dep_ == "prep" and c.lower_ == "for" and c.i > head.i):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            yield from _term_spans(obj)
+
+
+def _listed_terms(head: Token, lexicon: PlanLexicon) -> Iterator[tuple[int, int]]:
+    """ "proposals attributed to X, including A and B": the objects of the listing word."""
+    for prep in (c for c in head.children
+                 if c.dep_ == "prep" and c.lower_ in lexicon.listing_words):
+        for obj in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
             yield from _term_spans(obj)
 
 
 def phrase_terms(head: Token, lexicon: PlanLexicon) -> Iterator[tuple[int, int]]:
     """Unnumbered terms that a plan phrase (its head noun) states in its own sentence."""
     yield from _for_terms(head)
+    yield from _listed_terms(head, lexicon)
     yield from _infinitive_terms(head, lexicon)
     verb: Token | None = None
-    if head.dep_ in {"nsubj", "nsubjpass"}:
+    if head.dep_ == "nsubj" or (
+        head.dep_ == "nsubjpass" and head.head.lemma_.casefold() not in lexicon.proposer_verbs
+    ):  # "the plan was handed to X", "was drafted by Y": what was done with it, no term
         verb = head.head
     elif head.dep_ == "appos" and head.sent.root.lemma_.casefold() in lexicon.term_verbs:
         verb = head.sent.root  # "Kellogg has called for X – a plan endorsed by Trump"
     if verb is not None:
-        yield from _clause_terms(verb, lexicon)
+        yield from clause_terms(verb, lexicon)
     for child in head.children:  # "a plan that would require X", "a proposal which freezes Y"
         relative = any(c.dep_.startswith("nsubj") and c.tag_ in {"WDT", "WP"}
                        for c in child.children)
         if child.dep_ == "relcl" and relative:
-            yield from _clause_terms(child, lexicon)
+            yield from clause_terms(child, lexicon)
+            # "handed over its document, which calls for A, B and C": the parser hangs the
+            # later items of the list on the plan noun or its verb, after the clause.
+            if child.lemma_.casefold() in lexicon.term_verbs:
+                hosts = [*head.children, *(head.head.children if head.head is not head else ())]
+                for item in (c for c in hosts
+                             if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > child.i):
+                    yield from _term_spans(item)
+    for clause in _agent_relatives(head):
+        yield from clause_terms(clause, lexicon)
     for child in head.children:  # "The original plan called for X" parsed as a reduced clause
         reduced = child.dep_ == "acl" and child.tag_ == "VBN"
         if reduced and child.lemma_.casefold() in lexicon.term_verbs and not any(
             c.dep_ == "agent" for c in child.children
         ):
-            yield from _clause_terms(child, lexicon)
+            yield from clause_terms(child, lexicon)
 
 
 def opener_terms(
@@ -226,15 +349,18 @@ def opener_terms(
     root = sent.root
     subject_is_opener = any(
         c.dep_ in {"nsubj", "nsubjpass"} and c.i < opener_end for c in root.children
+    ) and not (  # "The plan was handed to X": what was done with the plan, not a term
+        root.lemma_.casefold() in lexicon.proposer_verbs
+        and any(c.dep_ == "nsubjpass" for c in root.children)
     )
     if subject_is_opener:
-        yield from _clause_terms(root, lexicon)
+        yield from clause_terms(root, lexicon)
     elif opener.split()[0] not in {"the", "this"} and " " in opener and root.i >= opener_end:
         # A prepositional opener ("Under the plan, ..."): each main clause is a term.
-        for clause in _conjuncts(root):
-            if _negated(clause):
+        for clause in conjuncts(root):
+            if negated(clause):
                 continue
-            tokens = _trimmed([t for t in _own_tokens(clause) if t.i >= opener_end])
+            tokens = trimmed([t for t in own_tokens(clause) if t.i >= opener_end])
             if tokens:
                 yield tokens[0].i, tokens[-1].i + 1
 
@@ -263,12 +389,15 @@ def _is_size(doc: Doc, i: int, lexicon: PlanLexicon) -> bool:
     return i + 1 < len(doc) and lexicon.is_plan_noun(doc[i + 1].lemma_.casefold())
 
 
-def point_numbers(sent: Span, lexicon: PlanLexicon) -> list[tuple[int, list[int]]]:
-    """(marker token, numbers) for each point reference in the sentence."""
+def point_numbers(
+    sent: Span, lexicon: PlanLexicon, openers: bool = True
+) -> list[tuple[int, list[int]]]:
+    """(marker token, numbers) for each point reference in the sentence; an ordinal opener
+    ("First, ...") only with ``openers``."""
     doc = sent.doc
     found: list[tuple[int, list[int]]] = []
     first = next((t for t in sent if not t.is_space), None)
-    if first is not None and first.i + 1 < sent.end and doc[first.i + 1].text == ",":
+    if openers and first is not None and first.i + 1 < sent.end and doc[first.i + 1].text == ",":
         ordinal = lexicon.ordinal(first.text)  # "First, a ceasefire; second, ..."
         if ordinal is not None:
             found.append((first.i, [ordinal]))
@@ -306,7 +435,7 @@ def list_items(doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
             j += 1
             if "\n" in doc[j - 1].whitespace_:
                 break
-        tokens = _trimmed(list(doc[i + 2 : j]))
+        tokens = trimmed(list(doc[i + 2 : j]))
         if tokens:
             items.append((int(marker.group(1)), tokens[0].i, tokens[-1].i + 1))
     return items
@@ -324,11 +453,11 @@ def numbered_terms(
     if len(numbers) > 1 and head.dep_.startswith("nsubj"):
         objects = [c for c in head.head.children if c.dep_ in {"dobj", "attr", "xcomp"}]
         if objects:
-            chain = _conjuncts(objects[0])
+            chain = conjuncts(objects[0])
             if len(chain) == len(numbers):
                 spans = []
                 for n, conjunct in zip(numbers, chain, strict=True):
-                    tokens = _own_tokens(conjunct)
+                    tokens = own_tokens(conjunct)
                     if tokens:
                         spans.append((n, tokens[0].i, tokens[-1].i + 1))
                 return spans
@@ -336,7 +465,7 @@ def numbered_terms(
     # the sentence when an article is pasted from a web page.
     low, high = segment or (sent.start, sent.end)
     breaks = [t.i for t in sent if t.i < marker and "\n" in t.text_with_ws]
-    tokens = _trimmed([t for t in sent if (not breaks or t.i > breaks[-1]) and low <= t.i < high])
+    tokens = trimmed([t for t in sent if (not breaks or t.i > breaks[-1]) and low <= t.i < high])
     if not tokens:
         return []
     end = min(tokens[-1].i + 1, tokens[0].i + _MAX_TERM_TOKENS)

@@ -2,22 +2,42 @@
 them to the pack's known plans, and lists the terms the article reports for each.
 
 One ``PlanMention`` per distinct plan per article: "Trump's peace plan", "the plan" and
-"Kellogg's plan" in one article are one plan when nothing tells them apart.
+"Kellogg's plan" in one article are one plan when nothing tells them apart. A plan the pack
+does not know and the article describes only by its terms ("the proposals made by X to do A
+and to do B") is named from its side and the issues of those terms (``plan_names``); vaguer
+mentions of the same side ("Trump's plan" in a headline) join it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import get_lang_class
+from spacy.vocab import Vocab
 
 from redline.model import PlanMention, PlanPoint
-from redline.nlp.plan_issues import CueHit, CueMatcher, issues_between
+from redline.nlp.issues import (
+    GENERIC_ISSUES,
+    IssueHit,
+    IssueMatcher,
+    Tokenizer,
+    issues_between,
+)
+from redline.nlp.plan_descriptions import continued_terms
 from redline.nlp.plan_lexicon import PlanLexicon, load_plan_lexicon
 from redline.nlp.plan_matching import match_by_proposer, match_named
 from redline.nlp.plan_mentions import PlanPhrase, Strength, find_plan_phrases
+from redline.nlp.plan_names import (
+    Description,
+    describe,
+    document_noun,
+    names_the_plan,
+    side_name,
+)
 from redline.nlp.plan_proposers import party_of
 from redline.nlp.plan_terms import (
     Term,
@@ -32,6 +52,9 @@ from redline.packs.schema import Pack, PackPlan
 
 # Where a sentence that goes on with the point before stops saying more about it.
 _CLAUSE_BREAKS = frozenset({"–", "—", ";", ":"})
+_WORDS = re.compile(r"\w+")
+# Share of a point's words another point must hold to restate it.
+RESTATED = 0.8
 
 
 @dataclass
@@ -62,10 +85,14 @@ def _age(group: _Group, owner: dict[int, _Group]) -> tuple[date, int]:
     return (announced or date.max, first)
 
 
-def _group_phrases(phrases: list[PlanPhrase], pack: Pack, published: date | None) -> list[_Group]:
+def _group_phrases(
+    phrases: list[PlanPhrase], pack: Pack, published: date | None, stating: set[int]
+) -> list[_Group]:
     """One group per plan: named phrases by the pack plan (or size) they name; "X's plan"
     joins the nearest named plan of a compatible side, else a group of its side; "the plan"
-    joins the plan named nearest before it ("the original plan": the oldest)."""
+    joins the plan named nearest before it ("the original plan": the oldest), or stands
+    alone when no plan came before and its sentence lists its terms (``stating``: heads of
+    such phrases)."""
     groups: dict[str, _Group] = {}
     owner: dict[int, _Group] = {}
     for i, phrase in enumerate(phrases):
@@ -94,6 +121,8 @@ def _group_phrases(phrases: list[PlanPhrase], pack: Pack, published: date | None
             owner[i] = min((owner[j] for j in ordered), key=lambda g: _age(g, owner))
         elif ordered:
             owner[i] = owner[ordered[0]]
+        elif phrase.head in stating:
+            owner[i] = groups.setdefault(f"described:{i}", _Group(f"described:{i}", None))
     for i, phrase in enumerate(phrases):
         if i in owner:
             owner[i].phrases.append(phrase)
@@ -105,18 +134,20 @@ def _sentence_terms(
     here: list[tuple[int, int]],
     current: int | None,
     after_plan: bool,
-    hits: list[CueHit],
+    hits: list[IssueHit],
     lexicon: PlanLexicon,
+    openers: bool,
 ) -> list[Term]:
-    """The terms one sentence states: through the plan phrases in it, its point markers,
-    or its opening ("Under the plan, ..."); only those that name an issue."""
+    """The terms one sentence states: through the plan phrases in it, its point markers
+    (an ordinal opener, "First, ...", only with ``openers``), or its opening ("Under the
+    plan, ..."); only those that name an issue."""
     doc = sent.doc
     found: list[Term] = []
     for head, k in here:
         for start, end in phrase_terms(doc[head], lexicon):
-            found.append(Term(k, None, start, end, issues_between(hits, start, end)))
+            found.append(Term(k, None, start, end, issues_between(hits, start, end), by=head))
     if current is not None:
-        markers = point_numbers(sent, lexicon)
+        markers = point_numbers(sent, lexicon, openers)
         for k, (marker, numbers) in enumerate(markers):
             # Two points in one sentence: each runs up to the next one's marker.
             segment = (sent.start if k == 0 else marker,
@@ -132,7 +163,7 @@ def _sentence_terms(
 
 
 def _continued_issues(
-    sent: Span, hits: list[CueHit], lexicon: PlanLexicon
+    sent: Span, hits: list[IssueHit], lexicon: PlanLexicon
 ) -> tuple[str, ...]:
     """Issues of a sentence that goes on with the point before ("And European countries
     could deploy troops..." after "Point three ..."), up to its first clause break."""
@@ -142,18 +173,51 @@ def _continued_issues(
     return issues_between(hits, sent.start, end)
 
 
+def _continued_terms(
+    sent: Span, current: int, group: _Group, hits: list[IssueHit], lexicon: PlanLexicon
+) -> tuple[list[Term], bool]:
+    """Terms of a sentence that goes on describing the plan ("Ukraine would withdraw X";
+    "The second section includes A and B"): only concrete issues, and never a clause that
+    holds a mention of the plan itself ("Kyiv would reject the plan"). The flag says whether
+    the sentence describes at all ("The first section lists the main terms"), so that the
+    description goes on past it."""
+    mentions = [(p.start, p.end) for p in group.phrases]
+    found: list[Term] = []
+    describes = False
+    for start, end in continued_terms(sent, lexicon):
+        if any(s < end and start < e for s, e in mentions):
+            continue
+        describes = True
+        issues = issues_between(hits, start, end)
+        if any(i not in GENERIC_ISSUES for i in issues):
+            found.append(Term(current, None, start, end, issues))
+    return found, describes
+
+
 def _collect_terms(
-    doc: Doc, groups: list[_Group], hits: list[CueHit], lexicon: PlanLexicon
+    doc: Doc, groups: list[_Group], hits: list[IssueHit], lexicon: PlanLexicon
 ) -> None:
     """Attach every term found in the Doc to its plan group."""
     group_at = {p.head: k for k, g in enumerate(groups) for p in g.phrases}
     last_group: int | None = None
     last_numbered: Term | None = None
     after_plan = False
+    describing = False  # the sentences since the plan's last mention go on describing it
     for sent in doc.sents:
         here = [(i, group_at[i]) for i in range(sent.start, sent.end) if i in group_at]
         current = here[0][1] if here else last_group
-        kept = _sentence_terms(sent, here, current, after_plan, hits, lexicon)
+        # "First, ..." opens a point only next to the plan or after another point: far from
+        # any plan it is the writer's own first remark.
+        openers = bool(here) or after_plan or last_numbered is not None
+        # After a numbered point, what follows goes on with that point (below), not the plan.
+        describing = describing and last_numbered is None
+        kept = _sentence_terms(sent, here, current, after_plan or describing, hits, lexicon,
+                               openers)
+        goes_on = False
+        if not kept and current is not None and (here or describing) and (
+                last_numbered is None):
+            kept, goes_on = _continued_terms(sent, current, groups[current], hits, lexicon)
+        describing = bool(kept or here) or goes_on
         numbered = [t for t in kept if t.n is not None]
         extra = () if kept or last_numbered is None else _continued_issues(sent, hits, lexicon)
         if extra and last_numbered is not None:
@@ -186,7 +250,21 @@ def _points(doc: Doc, terms: list[Term]) -> tuple[PlanPoint, ...]:
             by_key[key] = PlanPoint(previous.n, issues, previous.text, previous.start, previous.end)
             continue
         by_key[key] = PlanPoint(term.n, term.issues, span.text, span.start_char, span.end_char)
-    return tuple(sorted(by_key.values(), key=lambda p: p.start))
+    points = list(by_key.values())
+    # An unnumbered excerpt another point already says in full ("30-day ceasefire" beside
+    # "an immediate 30-day ceasefire in its war") is the same term reported twice.
+    kept = [p for p in points if p.n is not None or not any(
+        q is not p and _restates(q, p) for q in points)]
+    return tuple(sorted(kept, key=lambda p: p.start))
+
+
+def _restates(longer: PlanPoint, shorter: PlanPoint) -> bool:
+    """Whether ``longer`` holds nearly every word and every issue of ``shorter``."""
+    words = set(_WORDS.findall(shorter.text.casefold()))
+    other = set(_WORDS.findall(longer.text.casefold()))
+    return (len(longer.text) > len(shorter.text) and bool(words)
+            and len(words & other) >= RESTATED * len(words)
+            and set(shorter.issues) <= set(longer.issues))
 
 
 def _display_name(doc: Doc, phrase: PlanPhrase, lexicon: PlanLexicon) -> str:
@@ -207,38 +285,80 @@ def _best_phrase(group: _Group) -> PlanPhrase:
     return max(group.phrases, key=lambda p: (p.strength, p.proposer is not None, -p.start))
 
 
+def _description(doc: Doc, group: _Group, pack: Pack, lexicon: PlanLexicon) -> Description | None:
+    """A name from the terms a phrase states ("US proposals on NATO membership"), for a plan
+    the pack does not know and no phrase names. A phrase that calls the plan a peace plan
+    while stating its terms ("Trump's peace plan calls for X") is the article's name."""
+    if group.pack_plan is not None:
+        return None
+    if any(names_the_plan(doc, p, pack, lexicon) for p in group.phrases):
+        return None
+    stating = {t.by for t in group.terms if t.by is not None}
+    if any(p.head in stating and any(t.lemma_.casefold() in lexicon.qualifiers
+                                     for t in doc[p.start : p.end]) for p in group.phrases):
+        return None
+    return describe(doc, group.terms, group.phrases, pack, lexicon)
+
+
+def _display_phrase(doc: Doc, group: _Group, pack: Pack, lexicon: PlanLexicon) -> PlanPhrase:
+    """The phrase that names the plan best: one with a name of its own before the rest."""
+    naming = [p for p in group.phrases if names_the_plan(doc, p, pack, lexicon)]
+    return _best_phrase(_Group(group.key, None, naming or group.phrases))
+
+
 def _to_mention(doc: Doc, group: _Group, pack: Pack, lexicon: PlanLexicon) -> PlanMention:
     best = _best_phrase(group)
     span = doc[best.start : best.end]
     plan = group.pack_plan
+    description = _description(doc, group, pack, lexicon)
+    if plan is not None:
+        name = plan.name
+    elif description is not None:
+        name = description.name
+    else:
+        shown = _display_phrase(doc, group, pack, lexicon)
+        name = side_name(doc, shown, pack, lexicon) or _display_name(doc, shown, lexicon)
     # An actor the pack does not know keeps the words that name it ("drafted by Freedonia").
     text_proposer = next((p.proposer.actor for p in group.phrases if p.proposer), None) or next(
         (p.named_by for p in group.phrases if p.named_by), None)
+    if description is not None and description.proposer:
+        text_proposer = description.proposer
     return PlanMention(
-        name=plan.name if plan else _display_name(doc, best, lexicon),
+        name=name,
         proposer=(plan.proposer if plan and plan.proposer else text_proposer),
         points=_points(doc, group.terms),
         start=span.start_char,
         end=span.end_char,
         n_points=plan.points if plan and plan.points else best.n_points,
         pack_plan=plan.id if plan else None,
+        described=description is not None,
     )
 
 
-def _settle_unnamed(groups: list[_Group], pack: Pack, published: date | None) -> list[_Group]:
+def _settle_unnamed(
+    doc: Doc, groups: list[_Group], pack: Pack, published: date | None, lexicon: PlanLexicon
+) -> list[_Group]:
     """Read "X's plan" as a known plan where the date and terms fit; merge duplicates."""
     by_plan: dict[str, _Group] = {g.pack_plan.id: g for g in groups if g.pack_plan}
     settled: list[_Group] = []
     for group in groups:
+        if group.key.startswith("described:") and (
+            len(group.terms) < 2 or not any(p.named_by for p in group.phrases)
+        ):
+            # "the offer to talk": one term is a wish, not a plan; "the terms of the truce
+            # include X and Y" with no one proposing them is no one's plan.
+            continue
         if group.pack_plan is None and group.key.startswith("party:"):
             term_issues = {i for t in group.terms for i in t.issues}
-            plan = match_by_proposer(pack, group.party(pack), published, term_issues)
+            nouns = {n for p in group.phrases if (n := document_noun(doc, p, lexicon))}
+            plan = match_by_proposer(pack, group.party(pack), published, term_issues, nouns)
             if plan is not None and plan.id in by_plan:
                 by_plan[plan.id].phrases.extend(group.phrases)
                 by_plan[plan.id].terms.extend(group.terms)
                 continue
+            qualified = any(p.qualifiers or document_noun(doc, p, lexicon)
+                            for p in group.phrases)
             group.pack_plan = plan
-            qualified = any(p.qualifiers for p in group.phrases)
             if plan is None and len(group.terms) < 2 and not qualified:
                 # "Russia's proposal", "the EU's plan for frozen assets": neither called a
                 # peace plan nor listing terms, too vague to stand as a plan of its own.
@@ -247,11 +367,51 @@ def _settle_unnamed(groups: list[_Group], pack: Pack, published: date | None) ->
     return settled
 
 
+def _generic_only(doc: Doc, group: _Group, lexicon: PlanLexicon) -> bool:
+    """A known plan named only as a kind of thing ("an energy ceasefire can be a first
+    step", "to deploy a reassurance force"): every mention a bare name with an indefinite
+    determiner, no plan noun, no terms. The article speaks of such truces or forces in
+    general, not of the plan."""
+    if group.pack_plan is None or group.terms:
+        return False
+    return all(_generic_mention(doc, p, lexicon) for p in group.phrases)
+
+
+def _generic_mention(doc: Doc, phrase: PlanPhrase, lexicon: PlanLexicon) -> bool:
+    head = doc[phrase.head]
+    if lexicon.is_plan_noun(head.lemma_) or lexicon.is_plan_noun(head.lower_):
+        return False
+    i = phrase.start - 1
+    # Back over quote marks and adjectives: "an immediate 30-day ceasefire", "a 'force'".
+    while i >= 0 and (doc[i].is_punct or doc[i].pos_ == "ADJ") and doc[i].lower_ not in {
+        ".", ";", ":"
+    }:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in lexicon.generic_determiners
+
+
+# Matchers for callers that bring none, by pack and vocab identity (packs are unhashable);
+# both are kept alive with the matcher so their ids are not reused.
+_MATCHERS: dict[tuple[int, int], tuple[Pack, Vocab, IssueMatcher]] = {}
+
+
+def _default_matcher(pack: Pack, vocab: Vocab) -> IssueMatcher:
+    """An issue matcher over the pack's cues, tokenised by the plain tokenizer of its
+    language over the Doc's vocab (the pipeline component passes its own)."""
+    key = (id(pack), id(vocab))
+    cached = _MATCHERS.get(key)
+    if cached is None or cached[0] is not pack or cached[1] is not vocab:
+        tokenizer = get_lang_class(pack.meta.language)(vocab=vocab).tokenizer
+        cached = (pack, vocab, IssueMatcher(tokenizer, pack))
+        _MATCHERS[key] = cached
+    return cached[2]
+
+
 def extract_plans(
     doc: Doc,
     pack: Pack,
     lexicon: PlanLexicon | None = None,
-    matcher: CueMatcher | None = None,
+    matcher: IssueMatcher | None = None,
 ) -> list[PlanMention]:
     """The plans the article names, one per distinct plan, with their terms, in text order."""
     lexicon = lexicon or load_plan_lexicon()
@@ -259,10 +419,13 @@ def extract_plans(
     if not phrases:
         return []
     published: date | None = doc._.published
-    groups = _group_phrases(phrases, pack, published)
-    hits = (matcher or CueMatcher(pack)).find(doc)
+    hits = (matcher or _default_matcher(pack, doc.vocab)).find(doc)
+    stating = {p.head for p in phrases if any(
+        issues_between(hits, start, end) for start, end in phrase_terms(doc[p.head], lexicon))}
+    groups = _group_phrases(phrases, pack, published, stating)
     _collect_terms(doc, groups, hits, lexicon)
-    groups = _settle_unnamed(groups, pack, published)
+    groups = _settle_unnamed(doc, groups, pack, published, lexicon)
+    groups = [g for g in groups if not _generic_only(doc, g, lexicon)]
     mentions = [_to_mention(doc, g, pack, lexicon) for g in groups]
     return sorted(mentions, key=lambda m: m.start)
 
@@ -270,10 +433,10 @@ def extract_plans(
 class PlanFinder:
     """The pipeline component: sets ``doc._.plans``."""
 
-    def __init__(self, pack: str) -> None:
+    def __init__(self, pack: str, tokenizer: Tokenizer) -> None:
         self.pack = load_pack(pack)
         self.lexicon = load_plan_lexicon()
-        self.matcher = CueMatcher(self.pack)
+        self.matcher = IssueMatcher(tokenizer, self.pack)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.plans = extract_plans(doc, self.pack, self.lexicon, self.matcher)
@@ -282,4 +445,4 @@ class PlanFinder:
 
 @Language.factory("redline_plans", default_config={"pack": "russia-ukraine"})
 def make_plan_finder(nlp: Language, name: str, pack: str) -> PlanFinder:
-    return PlanFinder(pack)
+    return PlanFinder(pack, nlp.tokenizer)

@@ -1,19 +1,20 @@
 """Stance cues: the predicates and frames by which an actor proposes, demands, accepts,
-rejects or threatens, read from the general lexicon in ``resources/stance.yaml``."""
+rejects or threatens, read from the general lexicon in ``resources/stance.yaml``
+(loaded by ``stance_lexicon``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
-import yaml
 from spacy.tokens import Span, Token
 
-from redline.errors import RedlineError
+from redline.nlp.stance_lexicon import (
+    RESOURCE,
+    LexiconError,
+    StanceLexicon,
+    load_stance_lexicon,
+)
 
-RESOURCE = Path(__file__).parent / "resources" / "stance.yaml"
 FLIPS: dict[str, str | None] = {
     "accept": "reject",
     "reject": "accept",
@@ -24,121 +25,18 @@ FLIPS: dict[str, str | None] = {
 PARTICLE_DEPS = frozenset({"prt", "prep", "mark", "agent"})
 
 
-class LexiconError(RedlineError):
-    """A lexicon resource file is missing or malformed."""
-
-
-@dataclass(frozen=True)
-class StanceLexicon:
-    verbs: dict[str, str]
-    phrasal: dict[tuple[str, ...], str]  # (verb lemma, particle words...) -> stance
-    nouns: dict[str, str]
-    light_verbs: frozenset[str]
-    adjectives: dict[str, str]
-    evaluations: dict[str, str]
-    accepting_verbs: frozenset[str]
-    weak_proposals: frozenset[str]
-    negating_governors: frozenset[str]
-    role_nouns: frozenset[str]
-    judging_verbs: frozenset[str]
-    report_verbs: frozenset[str]
-    purpose_nouns: frozenset[str]
-    warning_verbs: frozenset[str]
-    object_only: frozenset[str]
-    phrases: dict[tuple[str, ...], str]
-    threat_phrases: tuple[tuple[str, ...], ...]
-    threat_verbs: frozenset[str]
-    modals: frozenset[str]
-    obligation_modals: frozenset[str]
-    negators: frozenset[str]
-    negating_verbs: frozenset[str]
-    condition_words: frozenset[str]
-    condition_phrases: tuple[tuple[str, ...], ...]
-    prepositional_nouns: dict[str, frozenset[str]]
-    epistemic_verbs: frozenset[str]
-    exchange_phrases: tuple[tuple[str, ...], ...]
-    joint_nouns: frozenset[str]
-    desire_verbs: frozenset[str]
-    obligation_verbs: frozenset[str]
-    anaphoric_nouns: frozenset[str]
-
-
 @dataclass(frozen=True)
 class StanceCue:
     """A stance predicate found in a sentence: the token that carries it and how it was read."""
 
     stance: str
     token: int  # doc index of the head token of the cue
-    kind: str  # verb | phrasal | noun | adjective | phrase | threat | condition
+    # verb | phrasal | noun | adjective | phrase | threat | condition | consequence | intention
+    kind: str
     start: int  # doc token span of the cue words
     end: int
     negated: bool = False
     clause: int | None = None  # condition cues: the head of the condition clause
-
-
-def _by_stance(raw: dict[str, Any], key: str) -> dict[str, str]:
-    table: dict[str, str] = {}
-    for stance, words in (raw.get(key) or {}).items():
-        for word in words:
-            table[str(word).lower()] = stance
-    return table
-
-
-def _words(phrase: str) -> tuple[str, ...]:
-    return tuple(phrase.lower().split())
-
-
-@lru_cache(maxsize=4)
-def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
-    """Read and index the stance lexicon; raises LexiconError naming the file on bad input."""
-    source = Path(path) if path else RESOURCE
-    try:
-        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"{source}: cannot read stance lexicon: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise LexiconError(f"{source}: top level must be a mapping")
-    phrases: dict[tuple[str, ...], str] = {}
-    for stance, items in (raw.get("phrases") or {}).items():
-        for item in items:
-            phrases[_words(item)] = stance
-    conditions = raw.get("conditions") or {}
-    return StanceLexicon(
-        verbs=_by_stance(raw, "verbs"),
-        phrasal={_words(k): v for k, v in (raw.get("phrasal") or {}).items()},
-        nouns=_by_stance(raw, "nouns"),
-        light_verbs=frozenset(raw.get("light_verbs") or ()),
-        adjectives=_by_stance(raw, "adjectives"),
-        evaluations=_by_stance(raw, "evaluations"),
-        accepting_verbs=frozenset(raw.get("accepting_verbs") or ()),
-        weak_proposals=frozenset(raw.get("weak_proposals") or ()),
-        negating_governors=frozenset(raw.get("negating_governors") or ()),
-        role_nouns=frozenset(str(w).lower() for w in raw.get("role_nouns") or ()),
-        judging_verbs=frozenset(raw.get("judging_verbs") or ()),
-        report_verbs=frozenset(raw.get("report_verbs") or ()),
-        purpose_nouns=frozenset(raw.get("purpose_nouns") or ()),
-        warning_verbs=frozenset(raw.get("warning_verbs") or ()),
-        object_only=frozenset(raw.get("object_only") or ()),
-        phrases=phrases,
-        threat_phrases=tuple(_words(p) for p in raw.get("threat_phrases") or ()),
-        threat_verbs=frozenset(raw.get("threat_verbs") or ()),
-        modals=frozenset(str(m).lower() for m in raw.get("modals") or ()),
-        obligation_modals=frozenset(str(m).lower() for m in raw.get("obligation_modals") or ()),
-        negators=frozenset(str(n).lower() for n in raw.get("negators") or ()),
-        negating_verbs=frozenset(raw.get("negating_verbs") or ()),
-        condition_words=frozenset(conditions.get("single") or ()),
-        condition_phrases=tuple(_words(p) for p in conditions.get("multi") or ()),
-        prepositional_nouns={
-            str(k).lower(): frozenset(str(p).lower() for p in v or ())
-            for k, v in (raw.get("prepositional_nouns") or {}).items()
-        },
-        epistemic_verbs=frozenset(raw.get("epistemic_verbs") or ()),
-        joint_nouns=frozenset(str(w).lower() for w in raw.get("joint_nouns") or ()),
-        anaphoric_nouns=frozenset(raw.get("anaphoric_nouns") or ()),
-        obligation_verbs=frozenset(raw.get("obligation_verbs") or ()),
-        desire_verbs=frozenset(raw.get("desire_verbs") or ()),
-        exchange_phrases=tuple(_words(p) for p in conditions.get("exchange") or ()),
-    )
 
 
 def is_negated(token: Token, lexicon: StanceLexicon) -> bool:
@@ -155,6 +53,9 @@ def is_negated(token: Token, lexicon: StanceLexicon) -> bool:
     governor = token.head.lemma_.lower()
     if token.dep_ in ("xcomp", "dobj", "pcomp") and governor in lexicon.negating_verbs:
         return True
+    if (token.dep_ in ("xcomp", "ccomp") and governor in lexicon.permission_verbs
+            and any(c.dep_ == "neg" for c in token.head.children)):
+        return True  # "does not allow him to give up territory"
     return _negating_governor(token, lexicon)
 
 
@@ -223,17 +124,28 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
                                       is_negated(token, lexicon)))
                 continue
             if _obliged(token, lexicon):
-                # "Ukraine must cede territory", in someone's words: the speaker demands it
-                # "must not be changed by force" is as much a demand as "must be kept"
-                cues.append(StanceCue("demand", token.i, "obligation", token.i, token.i + 1))
+                # "Ukraine must cede territory", in someone's words: the speaker demands it;
+                # "borders must not be changed by force": the speaker rejects the change.
+                stance = "reject" if is_negated(token, lexicon) else "demand"
+                cues.append(StanceCue(stance, token.i, "obligation", token.i, token.i + 1))
                 continue
             if lemma in lexicon.object_only and any(c.dep_ == "xcomp" for c in token.children):
                 continue  # "seeks to gain": an aim, not a demand
+            committed = _commitment(token, lexicon)
+            if committed is not None:
+                cues.append(StanceCue(committed, token.i, "verb", token.i, token.i + 1,
+                                      is_negated(token, lexicon)))
+                continue
             if lemma in lexicon.verbs and token.pos_ != "AUX" and _proposes(token, lexicon):
                 cues.append(StanceCue(lexicon.verbs[lemma], token.i, "verb", token.i, token.i + 1,
                                       is_negated(token, lexicon)))
                 continue
-            warns = lemma in lexicon.warning_verbs and _has_threat_phrase(token, lexicon)
+            warns = lemma in lexicon.warning_verbs and (
+                _has_threat_phrase(token, lexicon) or any(  # "vowed to retaliate"
+                    c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.threat_verbs
+                    for c in token.children
+                )
+            )
             if warns or (has_modal(token, lexicon) and (
                 lemma in lexicon.threat_verbs or _has_threat_phrase(token, lexicon)
             )):
@@ -241,6 +153,13 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
                                       is_negated(token, lexicon)))
                 continue
 
+        elif token.pos_ == "NOUN" and lemma in lexicon.evaluation_nouns and (
+            judging_governor(token, lexicon) is not None
+        ):
+            judge = judging_governor(token, lexicon)
+            assert judge is not None
+            cues.append(StanceCue(lexicon.evaluation_nouns[lemma], token.i, "evaluation", token.i,
+                                  token.i + 1, is_negated(judge, lexicon)))
         elif token.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
             if not _noun_takes_stance(token, lexicon):
                 continue
@@ -256,7 +175,134 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
             negated = stance != "reject" and is_negated(root, lexicon)
             cues.append(StanceCue(stance, root.i, "phrase", start, end, negated))
     cues.extend(_condition_cues(sent, lexicon))
+    consequences = _consequence_cues(sent, lexicon)
+    if consequences:
+        # "warned that supplying the missiles would mean escalation" judges the measure by its
+        # consequence; it does not threaten to act.
+        judged = {c.token for c in consequences}
+        cues = [c for c in cues if not (c.kind == "threat" and (
+            c.token in judged
+            or any(k.dep_ == "ccomp" and k.i in judged for k in sent.doc[c.token].children)
+        ))]
+        cues.extend(consequences)
+    taken = {c.token for c in cues}
+    cues.extend(c for c in _intention_cues(sent, lexicon) if c.token not in taken)
     return sorted(cues, key=lambda c: (c.start, c.kind))
+
+
+def _intention_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
+    """What an actor says it will do: "it would resume military aid", "we will not surrender
+    territory". Whether it is said of the speaker's own side is checked with the holders."""
+    cues: list[StanceCue] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma in lexicon.non_intent_verbs:
+            continue
+        if lemma in lexicon.verbs or lemma in lexicon.threat_verbs:
+            continue  # a stance verb states its own stance; force is a threat
+        if not any(c.dep_ == "aux" and c.lower_ in lexicon.intent_modals for c in token.children):
+            continue
+        if not any(c.dep_ == "nsubj" for c in token.children):
+            continue  # "sanctions would be lifted": nobody commits to it
+        negated = is_negated(token, lexicon)
+        stance = "accept" if lemma in lexicon.accepting_verbs else "propose"
+        cues.append(StanceCue("reject" if negated else stance, token.i, "intention", token.i,
+                              token.i + 1))
+    return cues
+
+
+def _commitment(token: Token, lexicon: StanceLexicon) -> str | None:
+    """ "pledged to deploy a force" offers it; "vowed to keep up sanctions" backs them; a
+    pledge of force or harm ("vowed to retaliate") is a threat, read elsewhere."""
+    if token.lemma_.lower() not in lexicon.commitment_verbs:
+        return None
+    act = next((c for c in token.children if c.dep_ == "xcomp" and c.i > token.i), None)
+    if act is None or _has_threat_phrase(token, lexicon):
+        return None
+    verb = act.lemma_.lower()
+    if verb in lexicon.threat_verbs:
+        return None
+    return "accept" if verb in lexicon.accepting_verbs else "propose"
+
+
+def judging_governor(noun: Token, lexicon: StanceLexicon) -> Token | None:
+    """The judging verb an evaluative noun is predicated by: "called the plan theft",
+    "branded the idea a matter of concern", "described the guarantees as a danger"."""
+    node = noun
+    if node.dep_ == "appos":
+        # "called the idea of a frozen conflict a mistake", parsed as an apposition to the
+        # end of the object: the object is the judged phrase
+        node = node.head
+        for _ in range(4):
+            if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+                break
+            node = node.head
+    elif node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.i != node.head.i:
+        node = node.head.head  # "a matter of concern", "guarantees of danger"
+    head = node.head
+    if node.dep_ == "pobj" and head.lower_ == "as":
+        head, node = head.head, head
+    if node.dep_ not in ("oprd", "attr", "dobj", "ccomp", "xcomp", "prep", "npadvmod"):
+        return None
+    if head.i == node.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    return head if head.lemma_.lower() in lexicon.judging_verbs else None
+
+
+def harmful(verb: Token, lexicon: StanceLexicon) -> bool:
+    """Whether a clause says its subject would do harm: "would wreck the thaw", "could end
+    badly", "would mean a new stage of escalation"."""
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.harm_verbs:
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ in lexicon.harm_adverbs for c in verb.children):
+        return True
+    if lemma not in lexicon.consequence_verbs:
+        return False
+    objects = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "prep", "attr")]
+    return any(t.lemma_.lower() in lexicon.harm_nouns for o in objects for t in o.subtree)
+
+
+def alarming(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "The issue was causing extreme concern": what causes alarm to the one who says so
+    is rejected by them."""
+    if verb.lemma_.lower() not in lexicon.causative_verbs:
+        return False
+    return any(
+        c.dep_ == "dobj" and lexicon.evaluation_nouns.get(c.lemma_.lower()) == "reject"
+        for c in verb.children
+    )
+
+
+def consequence_subject(verb: Token) -> Token | None:
+    """The measure a harmful clause is about: its subject, unless the subject is an actor
+    (then it is a threat or a forecast, not a judgement of a measure)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")),
+                   None)
+    if subject is None:
+        return None
+    if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
+        return None
+    if subject.pos_ == "PRON" and subject.lower_ not in ("it", "this", "that"):
+        return None
+    return subject
+
+
+def _consequence_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
+    """ "Supplying the missiles would wreck the thaw", "if troops are sent, it would mean
+    tension": to warn that a measure would do harm is to reject it."""
+    cues: list[StanceCue] = []
+    for token in sent:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        if not (has_modal(token, lexicon) and harmful(token, lexicon)) and not alarming(
+            token, lexicon
+        ):
+            continue
+        if consequence_subject(token) is not None:
+            cues.append(StanceCue("reject", token.i, "consequence", token.i, token.i + 1,
+                                  is_negated(token, lexicon)))
+    return cues
 
 
 def _noun_takes_stance(noun: Token, lexicon: StanceLexicon) -> bool:
@@ -354,6 +400,8 @@ def _condition_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
         if clause.dep_ not in ("advcl", "ccomp", "conj") or main == clause:
             continue
         stance = "threaten" if threatens(main, lexicon) else "demand"
+        if stance == "demand" and harmful(main, lexicon):
+            continue  # "if troops are sent, it would mean tension": a rejection (consequence)
         cues.append(StanceCue(stance, main.i, "condition", token.i, token.i + 1,
                               clause=clause.i))
     for words in lexicon.condition_phrases:
@@ -382,3 +430,20 @@ def resolve_stance(cue: StanceCue) -> str | None:
     if not cue.negated:
         return cue.stance
     return FLIPS.get(cue.stance)
+
+
+__all__ = [
+    "RESOURCE",
+    "LexiconError",
+    "StanceCue",
+    "StanceLexicon",
+    "consequence_subject",
+    "find_stance_cues",
+    "harmful",
+    "has_modal",
+    "is_negated",
+    "judging_governor",
+    "load_stance_lexicon",
+    "resolve_stance",
+    "threatens",
+]

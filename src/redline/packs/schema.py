@@ -33,6 +33,12 @@ class Party(_Strict):
     id: str
     name: str
     adjectives: list[str] = Field(default_factory=list)  # "Russian", "Ukrainian"
+    # How names built by the extractor call the side ("US proposals on ..."); default: the
+    # first adjective, else the name.
+    short: str | None = None
+
+    def short_name(self) -> str:
+        return self.short or (self.adjectives[0] if self.adjectives else self.name)
 
 
 class Title(_Strict):
@@ -74,9 +80,15 @@ class Issue(_Strict):
 
     id: str
     label: str
+    # The issue as a few words inside a sentence, for names built from issues ("US
+    # proposals on NATO membership and peacekeepers"); default: the label.
+    short: str | None = None
     definition: str
     cues: list[str] = Field(default_factory=list)  # phrases matched case-insensitively
     lemma_cues: list[str] = Field(default_factory=list)  # phrases matched on lemmas
+
+    def short_label(self) -> str:
+        return self.short or self.label
 
 
 class PackPlan(_Strict):
@@ -120,6 +132,9 @@ class Pack(_Strict):
         """The actor that stands for a party as a whole (the party's namesake: "Russia")."""
         party = self.party(party_id)
         return self.actor(party.name) if party is not None else None
+
+    def issue(self, issue_id: str) -> Issue | None:
+        return next((i for i in self.issues if i.id == issue_id), None)
 
     def issue_ids(self) -> list[str]:
         return [i.id for i in self.issues]

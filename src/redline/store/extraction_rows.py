@@ -68,6 +68,7 @@ def insert_records(conn: sa.Connection, article_id: str, extraction: Extraction)
         plan_id = _new_id(conn.execute(sa.insert(schema.plan_mentions).values(
             article_id=article_id, name=plan.name, proposer=plan.proposer,
             n_points=plan.n_points, pack_plan=plan.pack_plan, start=plan.start, end=plan.end,
+            described=plan.described,
         )))
         if plan.points:
             conn.execute(sa.insert(schema.plan_points), [

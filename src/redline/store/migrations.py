@@ -29,9 +29,18 @@ def _create_warnings_table(conn: sa.Connection) -> None:
     schema.metadata.create_all(conn, tables=[schema.ingest_warnings])
 
 
+def _add_described_plans(conn: sa.Connection) -> None:
+    # Databases made after the column joined the table definition have it from migration 1.
+    columns = {c["name"] for c in sa.inspect(conn).get_columns("plan_mentions")}
+    if "described" not in columns:
+        conn.execute(sa.text(
+            "ALTER TABLE plan_mentions ADD COLUMN described BOOLEAN NOT NULL DEFAULT FALSE"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "create articles, records and plan registry tables", _create_initial_tables),
     Migration(2, "create ingest_warnings", _create_warnings_table),
+    Migration(3, "plan_mentions.described", _add_described_plans),
 )
 
 

@@ -33,6 +33,9 @@ NAME_STOP_WORDS = frozenset({"plan", "the", "proposal", "proposals", "peace", "u
 _WORD = re.compile(r"\w+")
 # How far around a plan phrase to look for "revised", "version of".
 REVISION_CONTEXT = 60
+# A plan named from its terms ("US proposals on NATO membership") is another article's plan
+# when the sides agree and the issues of their terms overlap this much (Jaccard).
+SAME_ISSUES = 0.5
 
 
 class PlanNotFoundError(StoreError):
@@ -52,6 +55,8 @@ class MentionRow:
     published: date | None
     cluster: str
     revision_hint: bool = False
+    described: bool = False  # named from its terms, not by the article
+    issues: frozenset[str] = frozenset()  # the issues of its points
 
 
 @dataclass
@@ -102,6 +107,8 @@ class RegistryPlan:
     last_reported: date | None
     sources: int  # distinct near-duplicate clusters that reported it
     points: tuple[RegistryPoint, ...] = ()
+    names: tuple[str, ...] = ()  # the names its mentions carry
+    described: bool = False  # every article described it by its terms without naming it
 
 
 def name_words(name: str) -> frozenset[str]:
@@ -131,12 +138,35 @@ def _near_in_time(cluster: PlanCluster, day: date | None) -> bool:
     return dates[0] - SAME_PLAN_WINDOW <= day <= dates[-1] + SAME_PLAN_WINDOW
 
 
+def _same_side(a: str | None, b: str | None, pack: Pack | None) -> bool:
+    """Both proposers known and of one side (or the same name where the pack lacks them)."""
+    if a is None or b is None:
+        return False
+    if a.casefold() == b.casefold():
+        return True
+    pa, pb = (party_of(pack, a), party_of(pack, b)) if pack else (None, None)
+    return pa is not None and pa == pb and pa != "other"
+
+
+def _same_described(a: MentionRow, b: MentionRow, pack: Pack | None) -> bool:
+    """A plan named from its terms is another mention's plan by side and issues, never by
+    a name that merely looks alike ("US proposals on NATO membership and sanctions" is not
+    "US proposals on NATO membership and peacekeepers")."""
+    if not (a.issues and b.issues and _same_side(a.proposer, b.proposer, pack)):
+        return False
+    return len(a.issues & b.issues) / len(a.issues | b.issues) >= SAME_ISSUES
+
+
 def _joins(cluster: PlanCluster, mention: MentionRow, pack: Pack | None) -> bool:
     if cluster.pack_plan is not None or mention.pack_plan is not None:
         return cluster.pack_plan == mention.pack_plan
     if not _near_in_time(cluster, mention.published):
         return False
     for other in cluster.mentions:
+        if other.described or mention.described:
+            if _same_described(other, mention, pack):
+                return True
+            continue
         if not _proposers_compatible(other.proposer, mention.proposer, pack):
             continue
         if other.n_points is not None and mention.n_points is not None:
@@ -195,14 +225,41 @@ def _most_common(values: list[str | None]) -> str | None:
     return Counter(present).most_common(1)[0][0] if present else None
 
 
+def _cluster_proposer(cluster: PlanCluster, pack: Pack | None) -> str | None:
+    """Who proposed a plan the pack does not know: the one name every article gives; where
+    articles name different proposers of one side ("Donald Trump", "United States", "Keith
+    Kellogg"), the side itself, since a user comparing plans reads them by side and no one
+    article's choice of spokesman should stand for the rest; else the commonest name."""
+    names = [m.proposer for m in cluster.mentions if m.proposer]
+    if len({n.casefold() for n in names}) <= 1 or pack is None:
+        return _most_common(list(names))
+    parties = {party_of(pack, n) for n in names}
+    side = parties.pop() if len(parties) == 1 else None
+    if side is not None and side != "other":
+        state = pack.state_actor(side)
+        party = pack.party(side)
+        return state.name if state else party.name if party else _most_common(list(names))
+    return _most_common(list(names))
+
+
 def _revision_hint(text: str, start: int, end: int, markers: frozenset[str]) -> bool:
     window = text[max(0, start - REVISION_CONTEXT) : end + REVISION_CONTEXT // 2].casefold()
     return any(word in markers for word in _WORD.findall(window))
 
 
+def _point_issues(conn: sa.Connection) -> dict[int, frozenset[str]]:
+    """Plan mention id -> the issues of its points."""
+    found: dict[int, set[str]] = {}
+    for row in conn.execute(sa.select(schema.plan_points.c.plan_mention_id,
+                                      schema.plan_points.c.issues)):
+        found.setdefault(row.plan_mention_id, set()).update(json.loads(row.issues))
+    return {k: frozenset(v) for k, v in found.items()}
+
+
 def _read_mention_rows(conn: sa.Connection) -> list[MentionRow]:
     P, A = schema.plan_mentions, schema.articles
     markers = load_plan_lexicon().revision_markers
+    issues = _point_issues(conn)
     query = sa.select(P, A.c.published, A.c.cluster, A.c.text).join(A, A.c.id == P.c.article_id)
     return [
         MentionRow(
@@ -210,6 +267,7 @@ def _read_mention_rows(conn: sa.Connection) -> list[MentionRow]:
             n_points=row.n_points, pack_plan=row.pack_plan, published=row.published,
             cluster=row.cluster or row.article_id,
             revision_hint=_revision_hint(row.text, row.start, row.end, markers),
+            described=bool(row.described), issues=issues.get(row.id, frozenset()),
         )
         for row in conn.execute(query)
     ]
@@ -219,10 +277,13 @@ def _cluster_row(cluster: PlanCluster, pack: Pack | None) -> dict[str, object]:
     known = next((p for p in pack.plans if p.id == cluster.pack_plan), None) if pack else None
     dates = cluster.dates()
     sizes = [m.n_points for m in cluster.mentions if m.n_points]
+    # A name an article gave the plan before one built from its terms.
+    named: list[str | None] = [m.name for m in cluster.mentions if not m.described]
     return {
-        "name": known.name if known else _most_common([m.name for m in cluster.mentions]),
+        "name": known.name if known else _most_common(
+            named or [m.name for m in cluster.mentions]),
         "proposer": (known.proposer if known and known.proposer
-                     else _most_common([m.proposer for m in cluster.mentions])),
+                     else _cluster_proposer(cluster, pack)),
         "n_points": (known.points if known and known.points
                      else Counter(sizes).most_common(1)[0][0] if sizes else None),
         "first_reported": dates[0] if dates else None,
@@ -304,11 +365,18 @@ def _registry_plans(conn: sa.Connection, where: sa.ColumnElement[bool] | None) -
     )
     if where is not None:
         query = query.where(where)
+    names: dict[int, dict[str, None]] = {}
+    described: dict[int, list[bool]] = {}
+    for mention in conn.execute(sa.select(P.c.plan_id, P.c.name, P.c.described)
+                                .where(P.c.plan_id.is_not(None)).order_by(P.c.id)):
+        names.setdefault(mention.plan_id, {})[mention.name] = None
+        described.setdefault(mention.plan_id, []).append(bool(mention.described))
     return [
         RegistryPlan(
             id=row.id, name=row.name, proposer=row.proposer, n_points=row.n_points,
             revision_of=row.original_name, first_reported=row.first_reported,
             last_reported=row.last_reported, sources=row.sources or 0,
+            names=tuple(names.get(row.id, ())), described=all(described.get(row.id, [False])),
         )
         for row in conn.execute(query)
     ]
@@ -351,6 +419,7 @@ def read_plan(store: Store, name: str) -> RegistryPlan:
         id=plan.id, name=plan.name, proposer=plan.proposer, n_points=plan.n_points,
         revision_of=plan.revision_of, first_reported=plan.first_reported,
         last_reported=plan.last_reported, sources=plan.sources, points=merge_points(reports),
+        names=plan.names, described=plan.described,
     )
 
 

@@ -150,7 +150,7 @@ def select_plan_mentions(conn: sa.Connection) -> list[SourcedPlan]:
         SourcedPlan(
             PlanMention(name=row.name, proposer=row.proposer, points=tuple(points[row.id]),
                         start=row.start, end=row.end, n_points=row.n_points,
-                        pack_plan=row.pack_plan),
+                        pack_plan=row.pack_plan, described=bool(row.described)),
             _provenance(row),
         )
         for row in rows

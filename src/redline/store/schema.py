@@ -6,9 +6,41 @@ SQL strings. ``start`` and ``end`` are quoted by SQLAlchemy where the dialect ne
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 
 metadata = sa.MetaData()
+
+
+def _row_id() -> sa.Column[int]:
+    return sa.Column("id", sa.Integer, primary_key=True, autoincrement=True)
+
+
+def _note_columns() -> list[sa.Column[Any]]:
+    """What ``rejected`` and ``ingest_warnings`` record about an input: where, when and why."""
+    return [
+        sa.Column("source", sa.Text, nullable=False),
+        sa.Column("stage", sa.String(40), nullable=False),
+        sa.Column("reason", sa.Text, nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    ]
+
+
+def _span_columns() -> list[sa.Column[int]]:
+    """Character offsets of a record in its article's text."""
+    return [
+        sa.Column("start", sa.Integer, nullable=False),
+        sa.Column("end", sa.Integer, nullable=False),
+    ]
+
+
+def _owner_fk(name: str, type_: sa.types.TypeEngine[Any], target: str) -> sa.Column[Any]:
+    """A required, indexed reference to the row a record belongs to, deleted along with it."""
+    return sa.Column(
+        name, type_, sa.ForeignKey(target, ondelete="CASCADE"), nullable=False, index=True
+    )
+
 
 schema_migrations = sa.Table(
     "schema_migrations",
@@ -42,11 +74,8 @@ articles = sa.Table(
 rejected = sa.Table(
     "rejected",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("source", sa.Text, nullable=False),
-    sa.Column("stage", sa.String(40), nullable=False),
-    sa.Column("reason", sa.Text, nullable=False),
-    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    _row_id(),
+    *_note_columns(),
 )
 
 actors = sa.Table(
@@ -59,19 +88,15 @@ actors = sa.Table(
 
 
 def _article_fk() -> sa.Column[str]:
-    return sa.Column(
-        "article_id", sa.String(64), sa.ForeignKey("articles.id", ondelete="CASCADE"),
-        nullable=False, index=True,
-    )
+    return _owner_fk("article_id", sa.String(64), "articles.id")
 
 
 mentions = sa.Table(
     "mentions",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _row_id(),
     _article_fk(),
-    sa.Column("start", sa.Integer, nullable=False),
-    sa.Column("end", sa.Integer, nullable=False),
+    *_span_columns(),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("actor", sa.String(300), nullable=False, index=True),
     sa.Column("party", sa.String(60)),
@@ -83,10 +108,9 @@ mentions = sa.Table(
 quotes = sa.Table(
     "quotes",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _row_id(),
     _article_fk(),
-    sa.Column("start", sa.Integer, nullable=False),
-    sa.Column("end", sa.Integer, nullable=False),
+    *_span_columns(),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("speaker", sa.String(300), index=True),
     sa.Column("party", sa.String(60)),
@@ -104,7 +128,7 @@ quotes = sa.Table(
 claims = sa.Table(
     "claims",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _row_id(),
     _article_fk(),
     sa.Column("actor", sa.String(300), nullable=False, index=True),
     sa.Column("party", sa.String(60)),
@@ -121,20 +145,16 @@ claims = sa.Table(
 claim_evidence = sa.Table(
     "claim_evidence",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column(
-        "claim_id", sa.Integer, sa.ForeignKey("claims.id", ondelete="CASCADE"),
-        nullable=False, index=True,
-    ),
-    sa.Column("start", sa.Integer, nullable=False),
-    sa.Column("end", sa.Integer, nullable=False),
+    _row_id(),
+    _owner_fk("claim_id", sa.Integer(), "claims.id"),
+    *_span_columns(),
     sa.Column("text", sa.Text, nullable=False),
 )
 
 plans = sa.Table(
     "plans",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _row_id(),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("proposer", sa.String(300)),
     sa.Column("n_points", sa.Integer),
@@ -146,30 +166,27 @@ plans = sa.Table(
 plan_mentions = sa.Table(
     "plan_mentions",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _row_id(),
     _article_fk(),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("proposer", sa.String(300)),
     sa.Column("n_points", sa.Integer),
     sa.Column("pack_plan", sa.String(200)),
-    sa.Column("start", sa.Integer, nullable=False),
-    sa.Column("end", sa.Integer, nullable=False),
+    *_span_columns(),
     sa.Column("plan_id", sa.Integer, sa.ForeignKey("plans.id"), nullable=True),
+    # Named from its terms, not by the article (added by migration 3).
+    sa.Column("described", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 plan_points = sa.Table(
     "plan_points",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column(
-        "plan_mention_id", sa.Integer, sa.ForeignKey("plan_mentions.id", ondelete="CASCADE"),
-        nullable=False, index=True,
-    ),
+    _row_id(),
+    _owner_fk("plan_mention_id", sa.Integer(), "plan_mentions.id"),
     sa.Column("n", sa.Integer, nullable=True),
     sa.Column("issues", sa.Text, nullable=False),  # a JSON list of issue ids
     sa.Column("text", sa.Text, nullable=False),
-    sa.Column("start", sa.Integer, nullable=False),
-    sa.Column("end", sa.Integer, nullable=False),
+    *_span_columns(),
 )
 
 # Notes on inputs that landed with a caveat (an unparseable date stored as unknown, a
@@ -177,11 +194,8 @@ plan_points = sa.Table(
 ingest_warnings = sa.Table(
     "ingest_warnings",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("source", sa.Text, nullable=False),
-    sa.Column("stage", sa.String(40), nullable=False),
-    sa.Column("reason", sa.Text, nullable=False),
-    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    _row_id(),
+    *_note_columns(),
 )
 
 # The tables of migration 1, in creation order.

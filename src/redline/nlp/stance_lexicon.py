@@ -1,0 +1,146 @@
+"""The stance lexicon: reads ``resources/stance.yaml`` (the language-general predicates by
+which an actor proposes, demands, accepts, rejects or threatens) into ``StanceLexicon``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from redline.errors import RedlineError
+
+RESOURCE = Path(__file__).parent / "resources" / "stance.yaml"
+
+
+class LexiconError(RedlineError):
+    """A lexicon resource file is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class StanceLexicon:
+    verbs: dict[str, str]
+    phrasal: dict[tuple[str, ...], str]  # (verb lemma, particle words...) -> stance
+    nouns: dict[str, str]
+    light_verbs: frozenset[str]
+    adjectives: dict[str, str]
+    evaluations: dict[str, str]
+    accepting_verbs: frozenset[str]
+    weak_proposals: frozenset[str]
+    negating_governors: frozenset[str]
+    role_nouns: frozenset[str]
+    judging_verbs: frozenset[str]
+    report_verbs: frozenset[str]
+    purpose_nouns: frozenset[str]
+    warning_verbs: frozenset[str]
+    object_only: frozenset[str]
+    phrases: dict[tuple[str, ...], str]
+    threat_phrases: tuple[tuple[str, ...], ...]
+    threat_verbs: frozenset[str]
+    modals: frozenset[str]
+    obligation_modals: frozenset[str]
+    negators: frozenset[str]
+    negating_verbs: frozenset[str]
+    condition_words: frozenset[str]
+    condition_phrases: tuple[tuple[str, ...], ...]
+    prepositional_nouns: dict[str, frozenset[str]]
+    epistemic_verbs: frozenset[str]
+    exchange_phrases: tuple[tuple[str, ...], ...]
+    joint_nouns: frozenset[str]
+    desire_verbs: frozenset[str]
+    obligation_verbs: frozenset[str]
+    anaphoric_nouns: frozenset[str]
+    harm_verbs: frozenset[str] = frozenset()
+    harm_nouns: frozenset[str] = frozenset()
+    harm_adverbs: frozenset[str] = frozenset()
+    consequence_verbs: frozenset[str] = frozenset()
+    commitment_verbs: frozenset[str] = frozenset()
+    permission_verbs: frozenset[str] = frozenset()
+    evaluation_nouns: dict[str, str] = field(default_factory=dict)
+    intent_modals: frozenset[str] = frozenset()
+    non_intent_verbs: frozenset[str] = frozenset()
+    prohibition_nouns: frozenset[str] = frozenset()
+    causative_verbs: frozenset[str] = frozenset()
+
+
+def _by_stance(raw: dict[str, Any], key: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for stance, words in (raw.get(key) or {}).items():
+        for word in words:
+            table[str(word).lower()] = stance
+    return table
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.lower().split())
+
+
+@lru_cache(maxsize=4)
+def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
+    """Read and index the stance lexicon; raises LexiconError naming the file on bad input."""
+    source = Path(path) if path else RESOURCE
+    try:
+        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"{source}: cannot read stance lexicon: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{source}: top level must be a mapping")
+    phrases: dict[tuple[str, ...], str] = {}
+    for stance, items in (raw.get("phrases") or {}).items():
+        for item in items:
+            phrases[_words(item)] = stance
+    conditions = raw.get("conditions") or {}
+    harm = raw.get("harm") or {}
+    intent = raw.get("intentions") or {}
+    return StanceLexicon(
+        verbs=_by_stance(raw, "verbs"),
+        phrasal={_words(k): v for k, v in (raw.get("phrasal") or {}).items()},
+        nouns=_by_stance(raw, "nouns"),
+        light_verbs=frozenset(raw.get("light_verbs") or ()),
+        adjectives=_by_stance(raw, "adjectives"),
+        evaluations=_by_stance(raw, "evaluations"),
+        accepting_verbs=frozenset(raw.get("accepting_verbs") or ()),
+        weak_proposals=frozenset(raw.get("weak_proposals") or ()),
+        negating_governors=frozenset(raw.get("negating_governors") or ()),
+        role_nouns=frozenset(str(w).lower() for w in raw.get("role_nouns") or ()),
+        judging_verbs=frozenset(raw.get("judging_verbs") or ()),
+        report_verbs=frozenset(raw.get("report_verbs") or ()),
+        purpose_nouns=frozenset(raw.get("purpose_nouns") or ()),
+        warning_verbs=frozenset(raw.get("warning_verbs") or ()),
+        object_only=frozenset(raw.get("object_only") or ()),
+        phrases=phrases,
+        threat_phrases=tuple(_words(p) for p in raw.get("threat_phrases") or ()),
+        threat_verbs=frozenset(raw.get("threat_verbs") or ()),
+        modals=frozenset(str(m).lower() for m in raw.get("modals") or ()),
+        obligation_modals=frozenset(str(m).lower() for m in raw.get("obligation_modals") or ()),
+        negators=frozenset(str(n).lower() for n in raw.get("negators") or ()),
+        negating_verbs=frozenset(raw.get("negating_verbs") or ()),
+        condition_words=frozenset(conditions.get("single") or ()),
+        condition_phrases=tuple(_words(p) for p in conditions.get("multi") or ()),
+        prepositional_nouns={
+            str(k).lower(): frozenset(str(p).lower() for p in v or ())
+            for k, v in (raw.get("prepositional_nouns") or {}).items()
+        },
+        epistemic_verbs=frozenset(raw.get("epistemic_verbs") or ()),
+        joint_nouns=frozenset(str(w).lower() for w in raw.get("joint_nouns") or ()),
+        anaphoric_nouns=frozenset(raw.get("anaphoric_nouns") or ()),
+        obligation_verbs=frozenset(raw.get("obligation_verbs") or ()),
+        desire_verbs=frozenset(raw.get("desire_verbs") or ()),
+        exchange_phrases=tuple(_words(p) for p in conditions.get("exchange") or ()),
+        harm_verbs=frozenset(harm.get("verbs") or ()),
+        harm_nouns=frozenset(harm.get("nouns") or ()),
+        harm_adverbs=frozenset(harm.get("adverbs") or ()),
+        consequence_verbs=frozenset(harm.get("consequence_verbs") or ()),
+        causative_verbs=frozenset(harm.get("causative_verbs") or ()),
+        commitment_verbs=frozenset(raw.get("commitment_verbs") or ()),
+        permission_verbs=frozenset(raw.get("permission_verbs") or ()),
+        evaluation_nouns=_by_stance(raw, "evaluation_nouns"),
+        intent_modals=frozenset(str(m).lower() for m in intent.get("modals") or ()),
+        non_intent_verbs=frozenset(intent.get("excluded") or ()),
+        prohibition_nouns=frozenset(str(w).lower() for w in raw.get("prohibition_nouns") or ()),
+    )
+
+
+__all__ = ["RESOURCE", "LexiconError", "StanceLexicon", "load_stance_lexicon"]
