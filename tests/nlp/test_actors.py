@@ -173,6 +173,20 @@ def test_role_description_from_pack_titles(run) -> None:  # type: ignore[no-unty
     assert found(doc, "the envoy").actor == "Steve Witkoff"
 
 
+def test_role_of_three_words_with_of(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Vladimir Putin met Steve Witkoff. The head of state said troops would advance.")
+    assert found(doc, "The head of state").actor == "Vladimir Putin"
+
+
+def test_broad_role_after_an_unnamed_source_is_not_the_named_person(run) -> None:  # type: ignore[no-untyped-def]
+    text = ("Vladimir Putin spoke on Monday. A source in Moscow told reporters the talks had "
+            "stalled. The official said troops would advance.")
+    assert all(m.actor != "Vladimir Putin" for m in run(text)._.mentions
+               if m.text.lower() == "the official")
+    named = run("Vladimir Putin spoke on Monday. The official said troops would advance.")
+    assert found(named, "The official").actor == "Vladimir Putin"
+
+
 def test_description_with_party_adjective(run) -> None:  # type: ignore[no-untyped-def]
     doc = run("Vladimir Putin spoke. The Russian commander said troops would advance.")
     assert found(doc, "The Russian commander").actor == "Vladimir Putin"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -218,10 +219,12 @@ def test_one_claim_per_key_with_all_evidence(make_doc: MakeDoc, ctx: Ctx) -> Non
 
 
 def test_status_from_hedges(make_doc: MakeDoc, ctx: Ctx) -> None:
-    alleged = make_doc("Putin has reportedly offered to halt the advance at current positions.")
+    alleged = make_doc("Putin has allegedly offered to halt the advance at current positions.")
     assert {c.status for c in _claims(alleged, ctx)} == {"alleged"}
     reported = make_doc("Russia rejected the ceasefire, three sources told Reuters.")
     assert {c.status for c in _claims(reported, ctx)} == {"reported"}
+    relayed = make_doc("Putin has reportedly offered to halt the advance at current positions.")
+    assert {c.status for c in _claims(relayed, ctx)} == {"reported"}
     stated = make_doc("Russia rejected the ceasefire.")
     assert {c.status for c in _claims(stated, ctx)} == {"stated"}
 
@@ -466,3 +469,168 @@ def test_harm_wished_on_the_other_side_is_no_rejection(make_doc: MakeDoc, ctx: C
     assert ("Volodymyr Zelensky", "sanctions", "reject") not in claims_of(doc, ctx)
     warned = make_doc("Peskov warned that new sanctions would hurt Russia and the US alike.")
     assert ("Dmitry Peskov", "sanctions", "reject") in claims_of(warned, ctx)
+
+
+# --- plan terms by the proposer's role ---------------------------------------------------
+
+
+def _plan_with_terms(text: str, proposer: str, terms: list[tuple[str, str]]) -> PlanMention:
+    from redline.model import PlanPoint
+
+    points = tuple(
+        PlanPoint(None, (issue,), words, text.index(words), text.index(words) + len(words))
+        for words, issue in terms
+    )
+    return PlanMention("memorandum", proposer, points, text.index("memorandum"),
+                       text.index("memorandum") + len("memorandum"))
+
+
+def test_a_warring_sides_terms_are_its_demands(make_doc: MakeDoc, ctx: Ctx) -> None:
+    text = ("The memorandum lists the recognition of Crimea as Russian, limits on the size of "
+            "Ukraine's army and a 30-day ceasefire.")
+    plan = _plan_with_terms(text, "Russia", [
+        ("the recognition of Crimea as Russian", "territory_crimea"),
+        ("limits on the size of Ukraine's army", "army_limits"),
+        ("a 30-day ceasefire", "ceasefire"),
+    ])
+    claims = {(c.actor, c.issue, c.stance) for c in _claims(make_doc(text, plans=[plan]), ctx)
+              if c.plan == "memorandum"}
+    # a truce is taken by both sides together: offered, not demanded
+    assert claims == {("Russia", "territory_crimea", "demand"), ("Russia", "army_limits", "demand"),
+                      ("Russia", "ceasefire", "propose")}
+
+
+def test_a_mediators_terms_are_proposals(make_doc: MakeDoc, ctx: Ctx) -> None:
+    text = "The memorandum lists limits on the size of Ukraine's army."
+    plan = _plan_with_terms(text, "United States",
+                            [("limits on the size of Ukraine's army", "army_limits")])
+    claims = {(c.actor, c.issue, c.stance) for c in _claims(make_doc(text, plans=[plan]), ctx)
+              if c.plan == "memorandum"}
+    assert claims == {("United States", "army_limits", "propose")}
+
+
+def test_terms_read_off_a_leaked_draft_are_all_reported(make_doc: MakeDoc, ctx: Ctx) -> None:
+    text = ("According to the memorandum, which was obtained by several outlets, Ukraine would "
+            "hold elections. The text also caps Ukraine's army at 600,000 troops.")
+    plan = _plan_with_terms(text, "United States", [
+        ("Ukraine would hold elections", "ukraine_leadership"),
+        ("caps Ukraine's army at 600,000 troops", "army_limits"),
+    ])
+    claims = [c for c in _claims(make_doc(text, plans=[plan]), ctx) if c.plan == "memorandum"]
+    assert {(c.issue, c.status) for c in claims} == {
+        ("ukraine_leadership", "reported"), ("army_limits", "reported")
+    }
+
+
+def test_pack_gives_each_party_its_role() -> None:
+    pack = load_pack("russia-ukraine")
+    roles = {p.id: p.role for p in pack.parties}
+    assert roles["russia"] == roles["ukraine"] == "belligerent"
+    assert roles["us"] == "mediator" and roles["france"] == "third"
+    gaza = load_pack("gaza-ceasefire")
+    assert {p.id for p in gaza.parties if p.role == "belligerent"} == {"israel", "hamas"}
+
+
+# --- "the two sides" ---------------------------------------------------------------------
+
+
+def test_the_two_sides_are_the_sides_at_the_table(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Kyiv's delegation held talks with the US in Jeddah. Russia was not present. "
+                   "The two sides agreed to exchange prisoners of war.")
+    assert {(c.actor, c.issue, c.stance) for c in _claims(doc, ctx)} >= {
+        ("Ukraine", "humanitarian", "accept"), ("United States", "humanitarian", "accept")
+    }
+    assert not any(c.actor == "Russia" and c.issue == "humanitarian" for c in _claims(doc, ctx))
+
+
+def test_the_two_sides_unresolved_without_sides_at_the_table(
+    make_doc: MakeDoc, ctx: Ctx
+) -> None:
+    doc = make_doc("Russia and Ukraine fought on. The two sides agreed to exchange prisoners.")
+    assert claims_of(doc, ctx) == set()
+
+
+def test_a_speaker_speaks_for_his_own_side(make_doc: MakeDoc, ctx: Ctx) -> None:
+    text = ("Moscow's delegation met Kyiv's delegation. Peskov said both sides had agreed to "
+            "exchange prisoners of war.")
+    start = text.index("both")
+    quote = Quote(text[start:-1], start, len(text) - 1, "Dmitry Peskov", "russia", "indirect")
+    doc = make_doc(text, quotes=[quote])
+    assert claims_of(doc, ctx) == {("Dmitry Peskov", "humanitarian", "accept"),
+                                   ("Ukraine", "humanitarian", "accept")}
+
+
+# --- what a call asks for ----------------------------------------------------------------
+
+
+def test_urging_another_to_hold_off_rejects(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Washington urged Germany to hold off on seizing frozen Russian assets.")
+    assert claims_of(doc, ctx) == {("United States", "sanctions", "reject")}
+
+
+def test_asking_another_not_to_accept_rejects(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("France asked Kyiv not to accept the ceasefire terms.")
+    assert claims_of(doc, ctx) == {("France", "ceasefire", "reject")}
+
+
+def test_urging_another_to_accept_demands(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("France urged Russia to accept the ceasefire.")
+    assert claims_of(doc, ctx) == {("France", "ceasefire", "demand")}
+
+
+def test_calling_on_an_actor_about_a_proposal_demands(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Trump called on Moscow to respond quickly to the ceasefire proposal.")
+    assert claims_of(doc, ctx) == {("Donald Trump", "ceasefire", "demand")}
+
+
+# --- which plan a position is about ------------------------------------------------------
+
+
+def _us_plan(text: str, name: str, n_points: int | None = None) -> PlanMention:
+    start = text.index(name)
+    return PlanMention(name, "United States", (), start, start + len(name), n_points=n_points)
+
+
+def test_a_later_naming_by_count_of_points_is_the_plan(make_doc: MakeDoc, ctx: Ctx) -> None:
+    text = ("The US unveiled a 28-point plan. Washington pressed Kyiv to sign on to a 28-point "
+            "peace framework.")
+    doc = make_doc(text, plans=[_us_plan(text, "28-point plan", 28)])
+    claims = {(c.actor, c.issue, c.stance, c.plan) for c in _claims(doc, ctx)}
+    # pressing another to sign one's own plan proposes it
+    assert ("United States", "peace_plan", "propose", "28-point plan") in claims
+
+
+def test_a_sides_proposal_is_the_plan_of_that_side(make_doc: MakeDoc, ctx: Ctx) -> None:
+    text = ("The US floated a 30-day ceasefire proposal on Tuesday. Peskov voiced his opposition "
+            "to Washington's proposed deal.")
+    plan = _us_plan(text, "30-day ceasefire proposal")
+    doc = make_doc(text, plans=[replace(plan, name="30-day ceasefire proposal",
+                                        pack_plan="us-30-day-ceasefire")])
+    claims = {(c.actor, c.issue, c.stance, c.plan) for c in _claims(doc, ctx)}
+    assert ("Dmitry Peskov", "ceasefire", "reject", "30-day ceasefire proposal") in claims
+
+
+def test_a_refusal_with_a_way_out_is_a_demand(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Germany refused to back the use of frozen Russian assets unless other "
+                   "capitals share the risks.")
+    assert claims_of(doc, ctx) == {("Germany", "sanctions", "demand")}
+
+
+def test_a_threat_to_block_unless_is_a_demand(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Germany is threatening to block the plan to use frozen Russian assets unless "
+                   "other capitals agree to share the risks.")
+    assert claims_of(doc, ctx) == {("Germany", "sanctions", "demand")}
+
+
+def test_what_one_would_do_in_return_is_offered(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Putin said he would freeze the front line if Ukraine pulled out of Donetsk, "
+                   "according to people briefed on the talks.")
+    assert claims_of(doc, ctx) == {("Vladimir Putin", "frontline_freeze", "propose"),
+                                   ("Vladimir Putin", "territory_regions", "demand")}
+
+
+def test_only_if_is_a_condition_not_an_offer(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Putin said he would only freeze the front line if Ukraine pulled out of "
+                   "Donetsk.")
+    assert ("Vladimir Putin", "frontline_freeze", "propose") not in claims_of(doc, ctx)
+    assert ("Vladimir Putin", "territory_regions", "demand") in claims_of(doc, ctx)

@@ -20,7 +20,10 @@ def blank() -> spacy.language.Language:
         ("Lavrov told TASS that Russia was not satisfied.", "stated"),
         ("Russia rejected the plan, three sources told the Financial Times.", "reported"),
         ("According to a leaked document, Russia wants a buffer zone.", "reported"),
-        ("Putin has reportedly offered to halt the advance.", "alleged"),
+        # "reportedly" says the position is known through others' reporting (guide §2.1:
+        # reported), not that the article doubts it
+        ("Putin has reportedly offered to halt the advance.", "reported"),
+        ("Putin has apparently offered to halt the advance.", "alleged"),
         ("Rumour has it that the talks were tense.", "alleged"),
         ("The unconfirmed plan would lift sanctions, sources told the paper.", "alleged"),
         ("Waltz also allegedly said the US was ready to sign.", "alleged"),

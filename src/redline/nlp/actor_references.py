@@ -261,6 +261,11 @@ class ReferenceResolver:
             pair = f"{doc[token.i - 1].norm_} {token.norm_}"  # "think tank", "prime minister"
             if pair in lexicon.group_nouns or pair in lexicon.role_words:
                 key, first = pair, token.i - 1
+        if token.i > 1 and doc[token.i - 1].norm_ == "of":
+            # "the head of state", "the chief of staff": a role of three words, read at its end
+            triple = f"{doc[token.i - 2].norm_} of {token.norm_}"
+            if triple in lexicon.role_words:
+                key, first = triple, token.i - 2
         group_noun = lexicon.group_nouns.get(key)
         if key not in lexicon.role_words and group_noun is None:
             return None
@@ -359,7 +364,9 @@ class ReferenceResolver:
             if gender is not None and draft.gender not in (gender, None):
                 continue  # "the spokeswoman" is not the spokesman named after her
             known = self.index.roles.get(draft.actor, frozenset()) | roles.get(draft.actor, set())
-            if own & known or (groups & known and not self._word_used_before(doc, token, entry)):
+            broad = (groups & known and not self._word_used_before(doc, token, entry)
+                     and not self._unnamed_since(doc, token, entry))
+            if own & known or broad:
                 if entry.subject < 2:
                     matched = entry
                     break
@@ -391,6 +398,18 @@ class ReferenceResolver:
             if entry.draft.start - 4 <= i < entry.draft.end + 4:
                 continue  # the candidate's own appositive: "X, a senior official,"
             return True
+        return False
+
+    def _unnamed_since(self, doc: Doc, token: Token, entry: Entry) -> bool:
+        """Whether an unnamed source was brought in after the candidate was named ("X said …
+        A source in the office told us … 'We will not …,' the official said": the source
+        again, not X)."""
+        for i in range(entry.draft.end, token.i):
+            word = doc[i]
+            if word.norm_ in self.lexicon.unnamed_heads and any(
+                c.dep_ in ("det", "nummod") and c.norm_ != "the" for c in word.children
+            ):
+                return True
         return False
 
     @staticmethod

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from redline.model import Claim, TextSpan
+from redline.model import Claim, PlanMention, TextSpan
 from redline.nlp.claim_holders import HolderIndex
+from redline.nlp.claim_rules import media_status
 from redline.nlp.status import RANK, HedgeLexicon, hedge_status, strongest
+from redline.packs.schema import Pack
 
 # How much a cue kind is trusted, for Claim.confidence.
 CONFIDENCE = {
@@ -78,28 +80,54 @@ def point_stance(text: str, prohibitions: frozenset[str]) -> str:
     return "reject" if head in prohibitions else "propose"
 
 
+def proposer_stance(pack: Pack, party: str, issue: str) -> str:
+    """What a plan's term is for its proposer: a warring side's term is a demand on the other
+    side unless the measure is one both sides take together (a truce, talks); a mediator's or
+    anyone else's term is a proposal."""
+    side = pack.party(party)
+    known = pack.issue(issue)
+    if side is None or side.role != "belligerent" or (known is not None and known.reciprocal):
+        return "propose"
+    return "demand"
+
+
+def listing_status(doc: Doc, index: HolderIndex, plan: PlanMention, hedges: HedgeLexicon) -> str:
+    """How the article knows a plan's terms: the least certain of the sentences that name it
+    and those that list its terms. Terms read off one leaked draft are all reported, even in
+    sentences that no longer say so ("According to the draft obtained by ..., Ukraine would
+    withdraw ... The draft caps the army ...")."""
+    statuses = [plan_status(doc, index, plan.name, hedges)]
+    for point in plan.points:
+        sent = _sentence_of(doc, point.start, point.end)
+        if sent is not None:
+            statuses.append(strongest(hedge_status(sent, hedges),
+                                      media_status(sent, index, hedges.media_verbs)))
+    return strongest(*statuses)
+
+
 def plan_point_drafts(
     doc: Doc, index: HolderIndex, hedges: HedgeLexicon,
     prohibitions: frozenset[str] = frozenset(),
 ) -> list[ClaimDraft]:
-    """Each term a plan lists is a proposal of the plan's proposer, or a rejection when the
-    term bans or denies something."""
+    """Each term a plan lists is a position of the plan's proposer: a demand or a proposal by
+    the proposer's role (``proposer_stance``), or a rejection when the term bans or denies
+    something."""
     drafts: list[ClaimDraft] = []
     for plan in index.plans:
         if not plan.proposer or not plan.points:
             continue
         actor = index.pack.actor(plan.proposer)
         party = actor.party if actor is not None else "other"
-        status = plan_status(doc, index, plan.name, hedges)
+        status = listing_status(doc, index, plan, hedges)
         for point in plan.points:
             sent = _sentence_of(doc, point.start, point.end)
             if sent is None:
                 continue
             evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
-            point_status = strongest(status, hedge_status(sent, hedges))
-            stance = point_stance(point.text, prohibitions)
+            term = point_stance(point.text, prohibitions)
             for issue in point.issues:
-                drafts.append(ClaimDraft(plan.proposer, party, issue, stance, point_status,
+                stance = term if term == "reject" else proposer_stance(index.pack, party, issue)
+                drafts.append(ClaimDraft(plan.proposer, party, issue, stance, status,
                                          evidence, plan.name, "plan_point"))
     return drafts
 

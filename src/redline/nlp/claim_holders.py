@@ -33,11 +33,16 @@ class HolderIndex:
     """Mentions, quotes and plans of one Doc, indexed by token for holder look-ups."""
 
     def __init__(self, doc: Doc, pack: Pack, role_nouns: frozenset[str] = frozenset(),
-                 joint_nouns: frozenset[str] = frozenset()) -> None:
+                 joint_nouns: frozenset[str] = frozenset(),
+                 side_nouns: frozenset[str] = frozenset(),
+                 table_nouns: frozenset[str] = frozenset()) -> None:
         self.doc = doc
         self.pack = pack
         self.role_nouns = role_nouns
         self.joint_nouns = joint_nouns
+        self.side_nouns = side_nouns
+        self.table_nouns = table_nouns
+        self._table: list[tuple[int, str]] | None = None
         self.by_token: dict[int, Mention] = {}
         for mention in sorted(doc._.mentions or [], key=lambda m: m.end - m.start):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -49,6 +54,8 @@ class HolderIndex:
         self.plans: list[PlanMention] = list(doc._.plans or [])
         # Doc.text is rebuilt on every access; plan look-ups search it often.
         self.folded_text = doc.text.casefold()
+        # Where each plan is named in the text, by (name, number of points), filled on demand.
+        self.namings: dict[tuple[str, int | None], list[tuple[int, int]]] = {}
 
     # --- noun phrases -------------------------------------------------------------------
 
@@ -117,6 +124,58 @@ class HolderIndex:
                 return found[-2:]
         return []
 
+    def side_holders(self, token: Token, via: str) -> list[Holder]:
+        """ "The two sides agreed", "the delegations agreed": each of the two sides the
+        article has shown at the table so far ("the Russian delegation", "talks with American
+        officials"), held by its state ("Russia"). No guess when two sides do not stand out."""
+        lemma = token.lemma_.lower()
+        if lemma not in self.side_nouns or token.i in self.by_token or self.mentions_at(token):
+            return []
+        counted = any(c.lower_ in ("two", "both") for c in token.children)
+        definite_plural = token.tag_ in ("NNS", "NNPS") and any(
+            c.lower_ == "the" for c in token.children
+        )
+        if not (counted or definite_plural):
+            return []
+        if any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
+            return []  # "the warring parties", "the opposing sides": named by other words
+        end = token.sent.end_char
+        counts: dict[str, int] = {}
+        for char, party in self._sides_at_table():
+            if char < end:
+                counts[party] = counts.get(party, 0) + 1
+        ranked = sorted(counts, key=lambda p: -counts[p])
+        if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]):
+            return []
+        found = []
+        for party in ranked[:2]:
+            actor = self.pack.state_actor(party)
+            if actor is not None:
+                found.append(Holder(actor.name, party, actor.kind, via))
+        return found if len(found) == 2 else []
+
+    def _sides_at_table(self) -> list[tuple[int, str]]:
+        """Where the article names a side at the negotiating table: a mention modifying a
+        table noun ("the Ukrainian delegation", "Moscow's negotiators") or its object ("talks
+        with American officials", "talks between X and Y")."""
+        if self._table is not None:
+            return self._table
+        self._table = []
+        for token_i, mention in self.by_token.items():
+            if mention.party == "other" or mention.kind in NON_HOLDER_KINDS:
+                continue
+            token = self.doc[token_i]
+            while token.dep_ == "conj" and token.head.i != token.i:
+                token = token.head
+            head = token.head
+            if token.dep_ == "pobj" and head.lower_ in ("with", "between", "of"):
+                head = head.head
+            elif token.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            if head.lemma_.lower() in self.table_nouns:
+                self._table.append((self.doc[token_i].idx, mention.party))
+        return self._table
+
     def plan_at(self, token: Token) -> PlanMention | None:
         start, end = token.idx, token.idx + len(token)
         for plan in self.plans:
@@ -184,6 +243,7 @@ class HolderIndex:
                 if holder is not None:
                     grammatical.append(holder)
             grammatical.extend(self.joint_holders(candidate, via))
+            grammatical.extend(self.side_holders(candidate, via))
         quote = self.quote_at(cue_token)
         if quote is None:
             return grammatical
@@ -199,7 +259,12 @@ class HolderIndex:
             return []
         if all(h.party == speaker.party for h in grammatical):
             return [speaker]
-        return grammatical
+        # "Medinsky said both sides agreed": the speaker speaks for his own side.
+        holders: dict[str, Holder] = {}
+        for holder in grammatical:
+            chosen = speaker if holder.party == speaker.party else holder
+            holders.setdefault(chosen.actor, chosen)
+        return list(holders.values())
 
 
 def _with_floor(holder: Holder, floor: str) -> Holder:

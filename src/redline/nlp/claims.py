@@ -3,8 +3,9 @@ threatens what, with how sure the article is and when it was said.
 
 ``extract_claims(doc, pack)`` reads stance cues (``stance``), their frames in the parse
 (``claim_frames``), the holders (``claim_holders``), issues (``issues``), hedges (``status``)
-and dates (``dates``), then keeps one claim per (actor, issue, stance) with every sentence
-that supports it as evidence (``claim_assembly``).
+and dates (``dates``), links positions to the plan they are about (``claim_plans``), then
+keeps one claim per (actor, issue, stance) with every sentence that supports it as evidence
+(``claim_assembly``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from redline.model import Claim, PlanMention, TextSpan
+from redline.model import Claim, TextSpan
 from redline.nlp.claim_assembly import ClaimDraft, merge_drafts, plan_point_drafts
 from redline.nlp.claim_frames import (
     Frame,
@@ -26,6 +27,7 @@ from redline.nlp.claim_frames import (
     subtree_ids,
 )
 from redline.nlp.claim_holders import Holder, HolderIndex
+from redline.nlp.claim_plans import narrow_plan_issue, plan_in, proposer_party
 from redline.nlp.claim_rules import (
     ANAPHORS,
     antecedent_issues,
@@ -49,10 +51,12 @@ from redline.nlp.dates import resolve_statement_date
 from redline.nlp.genre import detect_genre
 from redline.nlp.issue_coreference import with_coreferent_hits
 from redline.nlp.issues import IssueHit, IssueMatcher, concrete_issues
+from redline.nlp.plan_lexicon import load_plan_lexicon
 from redline.nlp.stance import (
     StanceCue,
     StanceLexicon,
     find_stance_cues,
+    has_modal,
     load_stance_lexicon,
     resolve_stance,
 )
@@ -70,6 +74,9 @@ GUESSED_SPEAKERS = frozenset({"nearby"})
 # The consequence clause of a condition ("talks would not be constructive unless ...") is
 # part of the condition, not an evaluation of its own.
 EVALUATIVE_KINDS = frozenset({"adjective", "evaluation", "phrase"})
+# What the main clause of a condition does, when it is an offer: its object and complements,
+# not its adjuncts ("according to people briefed on the talks").
+OFFER_DEPS = frozenset({"dobj", "xcomp", "ccomp", "attr", "oprd", "acomp", "prt", "prep"})
 # Cues whose pronoun object may point back past the sentence ("ready for it"); in an
 # obligation or a threat "it" is mostly the war itself ("should have ended it").
 ANAPHORIC_KINDS = frozenset(
@@ -85,31 +92,33 @@ class ClaimContext:
     issues: IssueMatcher
     stance: StanceLexicon
     hedges: HedgeLexicon
+    plan_nouns: frozenset[str] = frozenset()  # heads of plan phrases ("proposal", "framework")
 
 
 def make_context(pack: Pack, tokenizer: Callable[[str], Doc]) -> ClaimContext:
     return ClaimContext(pack, IssueMatcher(tokenizer, pack), load_stance_lexicon(),
-                        load_hedge_lexicon())
+                        load_hedge_lexicon(), load_plan_lexicon().plan_nouns)
 
 
-def _plan_in(frame: Frame, plans: list[PlanMention], doc: Doc, seg: Segment) -> PlanMention | None:
-    for plan in plans:
-        if not (seg.start_char <= plan.start < seg.end_char):
-            continue
-        span = doc.char_span(plan.start, plan.end, alignment_mode="expand")
-        if span is not None and any(t.i in frame.region | frame.demoted for t in span):
-            return plan
-    return None
-
-
-def _adjust_stance(stance: str, cue: StanceCue, holders: list[Holder], seg: Span) -> str:
+def _adjust_stance(stance: str, cue: StanceCue, holders: list[Holder], seg: Span,
+                   index: HolderIndex) -> str:
     if stance != "demand" or cue.kind not in ("phrasal", "verb"):
         return stance
     if any(h.via == "plan" for h in holders):
         return "propose"  # a plan "calls for" its own terms
-    if cue.kind == "phrasal" and any(t.lemma_.lower() in PROPOSAL_NOUNS for t in seg):
+    if (cue.kind == "phrasal" and not _addressee(seg.doc[cue.token], index)
+            and any(t.lemma_.lower() in PROPOSAL_NOUNS for t in seg)):
         return "propose"  # "X called for ... - a plan endorsed by Y": a call for one's own plan
     return stance
+
+
+def _addressee(verb: Token, index: HolderIndex) -> bool:
+    """ "called on Moscow to respond", "pressed Kyiv": the call is made on an actor, so it
+    demands of that actor whatever plan it names."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for p in verb.children if p.dep_ in ("prep", "prt")
+                for g in p.children if g.dep_ == "pobj"]
+    return any(index.mentions_of(o) for o in objects)
 
 
 def _person_over_state(holders: list[Holder], index: HolderIndex, doc: Doc,
@@ -205,16 +214,22 @@ def segment_drafts(
             terms |= frame.region
     # "ruled out ceding", "refused to accept": the inner predicate is what the outer one
     # accepts or rejects, so it is read through the outer one, not on its own.
-    embedded = {
-        inner.token
-        for outer in cues if outer.kind in VERBAL_KINDS
-        for inner in cues if inner.kind in VERBAL_KINDS and inner.token != outer.token
-        and complement_of(doc[inner.token], doc[outer.token])
-    }
+    complements: dict[int, list[StanceCue]] = {}
+    for outer in cues:
+        if outer.kind not in VERBAL_KINDS:
+            continue
+        for inner in cues:
+            if (inner.kind in VERBAL_KINDS and inner.token != outer.token
+                    and complement_of(doc[inner.token], doc[outer.token])):
+                complements.setdefault(outer.token, []).append(inner)
+    embedded = {inner.token for inners in complements.values() for inner in inners}
     # A condition or trade nested in another cue's object is a position of its own ("wanted
     # Kyiv to withdraw in exchange for a freeze": the freeze is offered, not demanded).
     clauses = [subtree_ids(doc[c.clause]) for c in cues
                if c.kind == "condition" and c.clause is not None]
+    vetoes = {c.token for c in cues if c.kind == "condition" and c.clause is not None
+              and doc[c.start].lower_ in ctx.stance.release_words
+              and not issues_for(Frame([], "", subtree_ids(doc[c.clause])), seg_hits, set(), doc)}
     for cue, frame in zip(cues, frames, strict=True):
         token = doc[cue.token]
         stance = resolve_stance(cue)
@@ -228,6 +243,20 @@ def segment_drafts(
             continue
         if cue.token in embedded:
             continue
+        inner_stances = {resolve_stance(c) for c in complements.get(cue.token, [])}
+        if stance == "demand" and cue.kind in ("verb", "phrasal") and "reject" in inner_stances:
+            # "urged Kyiv to hold off on it", "asked Kyiv not to accept it": pressing another
+            # to refuse something rejects it
+            stance = "reject"
+        elif stance in ("reject", "threaten") and cue.kind in ("verb", "phrasal") and (
+            stance == "reject" or "reject" in inner_stances
+        ):
+            predicates = [cue.token, *(c.token for c in complements.get(cue.token, []))]
+            if any(p in vetoes for p in predicates):
+                # "threatening to block the plan unless others share the risks", "refused to
+                # sign unless ...": a refusal with a way out demands it; the way out names no
+                # issue, so the demand is on what is refused
+                stance = "demand"
         light = token.lemma_.lower() in ctx.stance.light_verbs
         if light and cue.kind in ("verb", "phrasal") and _object_is_stance_noun(token, noun_cues):
             continue  # "set out its terms", "presented demands": the noun says what it is
@@ -297,10 +326,10 @@ def segment_drafts(
             issues = state.recent  # "'Russia refused,' a source said"
         if not issues:
             continue
-        issues = _narrow_plan_issue(issues, frame, index, doc, seg)
-        stance = _adjust_stance(stance, cue, holders, span)
-        plan = _plan_in(frame, index.plans, doc, seg)
-        own_plan = _proposer_party(index, plan)
+        issues = narrow_plan_issue(issues, frame, index, doc, seg, ctx.plan_nouns)
+        stance = _adjust_stance(stance, cue, holders, span, index)
+        plan = plan_in(frame, index, doc, seg, ctx.plan_nouns)
+        own_plan = proposer_party(index, plan)
         for holder in holders:
             status = strongest(base_status, holder.floor)
             # "Washington pressed Kyiv to sign on to its plan": pressing for one's own plan
@@ -327,37 +356,45 @@ def segment_drafts(
                     drafts.append(ClaimDraft(holder.actor, holder.party, issue, "demand",
                                              strongest(base_status, holder.floor), evidence,
                                              None, cue.kind))
+        if cue.kind == "condition" and cue.stance == "demand" and _offers(token, cue, frame,
+                                                                          cues, ctx.stance):
+            # "he would freeze the front line if Ukraine left Donetsk": what the holder would
+            # do in return is offered
+            offered = {i for c in token.children if c.dep_ in OFFER_DEPS
+                       and c.lower_ not in ("according", "after", "before", "during")
+                       for i in subtree_ids(c)}
+            offer = Frame(frame.holders, frame.via, offered & inside - set(frame.region))
+            for issue in issues_for(offer, seg_hits, blocked, doc, frozenset({token.i})):
+                for holder in holders:
+                    drafts.append(ClaimDraft(holder.actor, holder.party, issue, "propose",
+                                             strongest(base_status, holder.floor), evidence,
+                                             None, cue.kind))
     if found_issues:
         state.recent = list(dict.fromkeys(found_issues))
     return drafts
 
 
-def _proposer_party(index: HolderIndex, plan: PlanMention | None) -> str | None:
-    if plan is None or not plan.proposer:
-        return None
-    actor = index.pack.actor(plan.proposer)
-    return actor.party if actor is not None else None
-
-
-def _narrow_plan_issue(issues: list[str], frame: Frame, index: HolderIndex, doc: Doc,
-                       seg: Segment) -> list[str]:
-    """A position on a plan about one issue is a position on that issue ("the 30-day
-    ceasefire proposal" -> ceasefire)."""
-    if issues != ["peace_plan"]:
-        return issues
-    plan = _plan_in(frame, index.plans, doc, seg)
-    if plan is None or plan.pack_plan is None:
-        return issues
-    known = next((p for p in index.pack.plans if p.id == plan.pack_plan), None)
-    if known is not None and len(known.issues) == 1:
-        return list(known.issues)
-    return issues
+def _offers(main: Token, cue: StanceCue, frame: Frame, cues: list[StanceCue],
+            lexicon: StanceLexicon) -> bool:
+    """Whether the main clause of a condition is the holder's own conditional act ("we would
+    halt strikes if ..."): its subject is the holder, it is modal, neither negated nor
+    restricted by "only", and no stance word of its own says what it is."""
+    if cue.clause is None or frame.via != "subject" or not frame.holders:
+        return False
+    if not any(h.head.i == main.i and h.dep_ == "nsubj" for h in frame.holders):
+        return False
+    if any(c.token == main.i for c in cues if c.kind != "condition"):
+        return False
+    if any(c.dep_ == "neg" or c.lower_ == "only" for c in main.children):
+        return False
+    return has_modal(main, lexicon)
 
 
 def extract_claims(doc: Doc, pack: Pack, ctx: ClaimContext | None = None) -> list[Claim]:
     """The positions the article reports, one per (actor, issue, stance)."""
     ctx = ctx or make_context(pack, _tokenizer_for(doc))
-    index = HolderIndex(doc, pack, ctx.stance.role_nouns, ctx.stance.joint_nouns)
+    index = HolderIndex(doc, pack, ctx.stance.role_nouns, ctx.stance.joint_nouns,
+                        ctx.stance.side_nouns, ctx.stance.table_nouns)
     hits = with_coreferent_hits(doc, ctx.issues.find(doc))
     drafts: list[ClaimDraft] = []
     state = SentenceState([])

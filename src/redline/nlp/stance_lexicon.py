@@ -63,6 +63,9 @@ class StanceLexicon:
     non_intent_verbs: frozenset[str] = frozenset()
     prohibition_nouns: frozenset[str] = frozenset()
     causative_verbs: frozenset[str] = frozenset()
+    side_nouns: frozenset[str] = frozenset()
+    table_nouns: frozenset[str] = frozenset()
+    release_words: frozenset[str] = frozenset()
 
 
 def _by_stance(raw: dict[str, Any], key: str) -> dict[str, str]:
@@ -140,6 +143,9 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         intent_modals=frozenset(str(m).lower() for m in intent.get("modals") or ()),
         non_intent_verbs=frozenset(intent.get("excluded") or ()),
         prohibition_nouns=frozenset(str(w).lower() for w in raw.get("prohibition_nouns") or ()),
+        side_nouns=frozenset(str(w).lower() for w in raw.get("side_nouns") or ()),
+        table_nouns=frozenset(str(w).lower() for w in raw.get("table_nouns") or ()),
+        release_words=frozenset(str(w).lower() for w in conditions.get("release") or ()),
     )
 
 

@@ -14,11 +14,16 @@ alone even before the full name (left out: the last word of each name; ``[]``: o
 full name). A party's namesake actor (party ``russia`` named "Russia") is what its
 adjectives ("Russian officials") refer to. Matching ignores case and British/American
 spelling, so case variants need not be listed.
+
+A party's ``role`` (``belligerent``, ``mediator`` or ``third``) and an issue's ``reciprocal``
+flag decide how the terms of a plan are read: a warring side's own terms are demands on the
+other side, except measures both sides take together (a truce, talks), which it proposes.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -36,6 +41,10 @@ class Party(_Strict):
     # How names built by the extractor call the side ("US proposals on ..."); default: the
     # first adjective, else the name.
     short: str | None = None
+    # The side's part in the negotiation: a ``belligerent`` fights the war, a ``mediator``
+    # brokers it, ``third`` is anyone else. The terms of a belligerent's own plan are what it
+    # demands of the other side; the terms of anyone else's plan are proposals.
+    role: Literal["belligerent", "mediator", "third"] = "third"
 
     def short_name(self) -> str:
         return self.short or (self.adjectives[0] if self.adjectives else self.name)
@@ -86,6 +95,9 @@ class Issue(_Strict):
     definition: str
     cues: list[str] = Field(default_factory=list)  # phrases matched case-insensitively
     lemma_cues: list[str] = Field(default_factory=list)  # phrases matched on lemmas
+    # A measure both sides take together (a truce, talks): a warring side's plan offers it
+    # rather than demanding it of the other side.
+    reciprocal: bool = False
 
     def short_label(self) -> str:
         return self.short or self.label
