@@ -13,7 +13,8 @@ from typing import Any, Literal
 Stance = Literal["propose", "demand", "accept", "reject", "threaten"]
 Status = Literal["stated", "reported", "alleged"]
 Genre = Literal["news", "opinion", "analysis", "readout"]
-QuoteKind = Literal["direct", "indirect", "fragment"]
+# "transcript": an answer turn of an interview transcript, speech but not a quotation.
+QuoteKind = Literal["direct", "indirect", "fragment", "transcript"]
 DateOrigin = Literal["header", "html", "dateline", "jsonl", "unknown"]
 # How a mention or speaker was resolved to its canonical actor.
 Resolution = Literal[

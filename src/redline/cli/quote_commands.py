@@ -37,6 +37,7 @@ class QuoteKindFilter(StrEnum):
     direct = "direct"
     indirect = "indirect"
     fragment = "fragment"
+    transcript = "transcript"  # answer turns of interview transcripts
     all = "all"
 
 

@@ -20,6 +20,9 @@ CONFIDENCE = {
 }
 
 
+# Cue kinds that judge something ("positive", "a good idea") rather than put it forward.
+ENDORSING_KINDS = frozenset({"adjective", "evaluation"})
+
 # Words before the head noun of a plan term: "a ban on ...", "the full withdrawal of ...".
 POINT_FILLERS = frozenset({"a", "an", "the", "its", "their", "any", "full", "complete", "total"})
 
@@ -132,13 +135,25 @@ def plan_point_drafts(
     return drafts
 
 
+def without_echoed_proposals(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    """ "'Ukraine accepts this proposal, we consider it positive'": a sentence that gives one
+    actor both accept and propose on one issue, the propose read off an evaluation of the
+    thing accepted, answers someone else's proposal; the accept is the position, and the
+    propose stands only where another sentence supports it. A proposal put forward by words
+    of its own stays ("ready to meet ..., but the best place for such a meeting is Moscow")."""
+    accepted = {(d.actor.casefold(), d.issue, d.evidence) for d in drafts if d.stance == "accept"}
+    return [d for d in drafts
+            if d.stance != "propose" or d.kind not in ENDORSING_KINDS
+            or (d.actor.casefold(), d.issue, d.evidence) not in accepted]
+
+
 def merge_drafts(
     drafts: list[ClaimDraft], doc: Doc, index: HolderIndex, hedges: HedgeLexicon
 ) -> list[Claim]:
     """One claim per (actor, issue, stance), in order of first evidence; a claim about a plan
     the article calls unconfirmed anywhere is alleged."""
     groups: dict[tuple[str, str, str], list[ClaimDraft]] = {}
-    for draft in sorted(drafts, key=lambda d: d.evidence.start):
+    for draft in sorted(without_echoed_proposals(drafts), key=lambda d: d.evidence.start):
         groups.setdefault((draft.actor.casefold(), draft.issue, draft.stance), []).append(draft)
     plan_statuses: dict[str, str] = {}
     claims: list[Claim] = []

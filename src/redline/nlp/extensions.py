@@ -13,6 +13,7 @@ DOC_EXTENSIONS: dict[str, object] = {
     "published": None,  # datetime.date | None
     "source": None,  # outlet name | None
     "genre": "news",  # news | opinion | analysis | readout
+    "turns": None,  # list[Turn] of an interview transcript, set by redline_transcripts
     "mentions": None,  # list[Mention], set by redline_actors
     "quotes": None,  # list[Quote], set by redline_quotes
     "plans": None,  # list[PlanMention], set by redline_plans

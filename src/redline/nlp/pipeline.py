@@ -80,7 +80,7 @@ def break_sentences_at_line_breaks(doc: Doc) -> Doc:
 
 def _register_components() -> None:
     # Importing the modules registers their factories with spaCy.
-    from redline.nlp import actors, claims, plans, quotes  # noqa: F401
+    from redline.nlp import actors, claims, plans, quotes, transcripts  # noqa: F401
 
 
 @lru_cache(maxsize=4)
@@ -90,6 +90,7 @@ def build_pipeline(pack: str = "russia-ukraine", model: str | None = None) -> La
     _register_components()
     nlp = load_model(model)
     nlp.add_pipe("redline_line_breaks", before="parser")
+    nlp.add_pipe("redline_transcripts", before="parser", config={"pack": pack})
     for component in COMPONENTS:
         nlp.add_pipe(component, config={"pack": pack})
     return nlp

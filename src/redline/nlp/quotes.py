@@ -31,6 +31,7 @@ from redline.nlp.quote_lexicon import SpeechLexicon, load_speech_lexicon
 from redline.nlp.quote_marks import pair_quotes, paragraphs
 from redline.nlp.quote_runs import Found, SpeakerRuns
 from redline.nlp.quote_speakers import Speaker, SpeakerResolver
+from redline.nlp.transcripts import with_transcript_speech
 from redline.packs.loader import load_pack
 from redline.packs.schema import Pack
 
@@ -322,7 +323,7 @@ class QuotesComponent:
         self.lexicon = load_speech_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = extract_quotes(doc, self.pack, self.lexicon)
+        doc._.quotes = with_transcript_speech(doc, extract_quotes(doc, self.pack, self.lexicon))
         return doc
 
 
