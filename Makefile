@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck bench clean
+.PHONY: demo test lint typecheck bench eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,13 @@ typecheck: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
+
+# Extraction quality: the seeds (when ../shared is there), then eval/dev and eval/heldout.
+eval: $(STAMP)
+	@if [ -d ../shared/gold/seeds ]; then echo "== seeds"; \
+	  $(BIN)/redline eval --gold ../shared/gold/seeds --articles ../shared/corpus/seeds; fi
+	@for set in dev heldout; do echo "== eval/$$set"; \
+	  $(BIN)/redline eval --gold eval/$$set/gold --articles eval/$$set/articles; done
 
 clean:
 	rm -rf $(VENV) redline.db demo.db
