@@ -634,3 +634,69 @@ def test_only_if_is_a_condition_not_an_offer(make_doc: MakeDoc, ctx: Ctx) -> Non
                    "Donetsk.")
     assert ("Vladimir Putin", "frontline_freeze", "propose") not in claims_of(doc, ctx)
     assert ("Vladimir Putin", "territory_regions", "demand") in claims_of(doc, ctx)
+
+
+PLAN_CONTENT = [
+    # the seed sentence: the main clause states the plan's content, "outlined" is no act of Putin
+    "According to the plan, Putin would stay close to the territory his troops have seized, "
+    "as outlined in an unconfirmed seven-point plan to end the war.",
+    "Under the deal, Russia agrees to a ceasefire along the front line.",
+    "According to the draft, Ukraine accepts limits on the size of its army.",
+    "In the plan, Russia offers to return the Zaporizhzhia nuclear plant.",
+    "According to the memorandum, Kyiv proposes a buffer zone.",
+    "Under the proposal, Moscow would accept a ceasefire along the front line.",
+]
+
+
+@pytest.mark.parametrize("text", PLAN_CONTENT)
+def test_a_clause_stating_a_plans_content_gives_its_subject_no_position(
+    make_doc: MakeDoc, ctx: Ctx, text: str
+) -> None:
+    holders = {c.actor for c in _claims(make_doc(text), ctx)}
+    assert holders.isdisjoint({"Vladimir Putin", "Russia", "Ukraine"})
+
+
+def test_a_plans_content_is_held_by_its_proposer(make_doc: MakeDoc, ctx: Ctx) -> None:
+    from redline.model import PlanPoint
+
+    text = ("According to the plan, Putin would stay close to the territory his troops have "
+            "seized, as outlined in an unconfirmed seven-point plan to end the war.")
+    term = "Putin would stay close to the territory his troops have seized"
+    point = PlanPoint(None, ("territory_regions",), term, text.index(term),
+                      text.index(term) + len(term))
+    start = text.index("seven-point plan")
+    plan = PlanMention("seven-point plan", "United States", (point,), start, start + 16)
+    claims = {(c.actor, c.issue, c.stance) for c in _claims(make_doc(text, plans=[plan]), ctx)}
+    assert ("Vladimir Putin", "peace_plan", "propose") not in claims
+    assert ("United States", "territory_regions", "propose") in claims
+
+
+def test_an_actors_own_position_beside_a_source_or_plan_stays(make_doc: MakeDoc, ctx: Ctx) -> None:
+    sourced = make_doc("According to Reuters, Putin proposed a truce.")
+    assert [(c.actor, c.issue, c.stance, c.status) for c in _claims(sourced, ctx)] == [
+        ("Vladimir Putin", "ceasefire", "propose", "reported")
+    ]
+    under = make_doc("Russia agreed to a ceasefire under the US plan.")
+    assert ("Russia", "ceasefire", "accept") in claims_of(under, ctx)
+    own = make_doc("In its memorandum, Russia demanded a buffer zone.")
+    assert claims_of(own, ctx) == {("Russia", "buffer_zone", "demand")}
+
+
+def test_plan_content_in_another_pack(nlp: Language, make_doc: MakeDoc) -> None:
+    gaza = make_context(load_pack("gaza-ceasefire"), nlp.tokenizer)
+
+    def claims_in(text: str) -> set[tuple[str, str, str]]:
+        doc = make_doc(text)
+        doc._.mentions = [
+            Mention(m.start(), m.end(), name, name, name.lower(), "name", 0.9, kind)
+            for name, kind in (("Hamas", "group"), ("Israel", "state"))
+            for m in re.finditer(name, text)
+        ]
+        return claims_of(doc, gaza)
+
+    assert claims_in("Under the deal, Hamas agrees to release the hostages.") == set()
+    assert claims_in("According to the draft, Israel accepts a ceasefire.") == set()
+    assert claims_in("Hamas agreed to release the hostages.") == {("Hamas", "hostages", "accept")}
+    assert claims_in("According to Israel, Hamas agreed to release the hostages.") == {
+        ("Hamas", "hostages", "accept")
+    }

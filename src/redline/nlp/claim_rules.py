@@ -316,3 +316,71 @@ def definite_anaphor(doc: Doc, region: set[int], nouns: frozenset[str]) -> bool:
                 for c in doc[i].children)
         for i in region
     )
+
+
+# Documents whose content a clause may state ("under the deal, Russia would ..."), besides
+# the plan nouns of the plan lexicon. Not "document": "..., according to the document" mostly
+# relays the position of the actor who wrote it (a status, not a plan's terms).
+CONTENT_NOUNS = frozenset({"deal", "agreement", "accord", "treaty", "terms", "draft",
+                           "memorandum", "plan", "proposal"})
+# Verbs by which a plan states its terms: "the plan would see Russia keep ..."; not "say",
+# by which a paper relays its author's position.
+CONTENT_VERBS = frozenset({"see", "envisage", "envision", "foresee", "stipulate", "provide",
+                           "outline", "include", "require", "propose"})
+# Prepositions that frame a clause as a document's content only when fronted ("Under the
+# plan, ..."); after the verb they say under what a position was taken ("agreed to a truce
+# under the US plan").
+FRONTED_CONTENT_PREPS = frozenset({"under", "in"})
+MAX_CONTENT_CLIMB = 4
+
+
+def states_plan_content(token: Token, plan_nouns: frozenset[str]) -> bool:
+    """Whether the clause of a cue states what a plan contains rather than a position of its
+    subject: "According to the plan, Putin would stay ...", "Under the deal, Russia agrees
+    to ...", "The plan would see Kyiv cede ...", "..., as outlined in a seven-point plan".
+    Such a clause's positions are the plan proposer's (the plan terms), not its subject's."""
+    nouns = plan_nouns | CONTENT_NOUNS
+    node = token
+    for _ in range(MAX_CONTENT_CLIMB):
+        if _content_adjunct(node, nouns) or _content_subject(node, nouns):
+            return True
+        if node.head.i == node.i or node.dep_ not in ("conj", "xcomp", "ccomp", "advcl", "dobj",
+                                                      "pcomp", "prep", "acomp"):
+            return False
+        node = node.head
+    return False
+
+
+def _document(noun: Token, nouns: frozenset[str]) -> bool:
+    """A plan document not presented as a party's own ("its plan", "Russia's memorandum")."""
+    if noun.lemma_.lower() not in nouns and noun.lower_ not in nouns:
+        return False
+    return not any(c.dep_ == "poss" for c in noun.children)
+
+
+def _content_adjunct(verb: Token, nouns: frozenset[str]) -> bool:
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    first = min([verb.i, *subjects])
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        word = prep.lower_
+        according = word == "according" or (word == "to" and prep.i > 0
+                                            and verb.doc[prep.i - 1].lower_ == "according")
+        fronted = word in FRONTED_CONTENT_PREPS and prep.i < first
+        # "as outlined in a seven-point plan": a reduced passive whose content is the plan's
+        as_clause = word == "in" and verb.tag_ == "VBN" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        if not (according or fronted or as_clause):
+            continue
+        objects = [g for g in prep.subtree if g.dep_ == "pobj"]
+        if objects and _document(objects[0], nouns):
+            return True
+    return False
+
+
+def _content_subject(verb: Token, nouns: frozenset[str]) -> bool:
+    """ "The plan would see Russia keep ...", "the draft envisages Ukraine renouncing ..."."""
+    if verb.lemma_.lower() not in CONTENT_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and _document(c, nouns) for c in verb.children)

@@ -45,6 +45,7 @@ from redline.nlp.claim_rules import (
     own_intention,
     predicted,
     segment_subject,
+    states_plan_content,
 )
 from redline.nlp.claim_segments import Segment, segments_of
 from redline.nlp.dates import resolve_statement_date
@@ -293,6 +294,10 @@ def segment_drafts(
         frame.holders = [t for t in frame.holders if t.i in inside]
         frame.fallback_holders = [t for t in frame.fallback_holders if t.i in inside]
         holders = _holders(index, doc, cue, frame, ctx.stance.report_verbs)
+        if states_plan_content(token, ctx.plan_nouns):
+            # "According to the plan, Putin would stay ...": the plan's terms, held by its
+            # proposer (as plan terms), not by the clause's subject
+            holders = [h for h in holders if h.via == "plan"]
         if not holders:
             continue
         if asserts_own_side(doc, cue, holders, index):
