@@ -12,22 +12,17 @@ component runs.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
+from plan_texts import only, plans_of
 from spacy.language import Language
 
 from redline.model import PlanMention
 from redline.nlp.extensions import register_extensions
 from redline.nlp.pipeline import load_model
-from redline.nlp.plans import extract_plans
 from redline.packs.loader import load_pack
-from redline.packs.schema import Pack
 
-FICTIONAL = load_pack(str(Path(__file__).parents[1] / "plans" / "fixtures" / "fictional"))
 RUSSIA_UKRAINE = load_pack("russia-ukraine")
-# Before any plan of the fictional pack: no phrase can be read as a known plan.
-EARLY = date(2029, 6, 1)
 # After the fictional ten-point plan (Westland, 2030-05-01).
 LATE = date(2030, 5, 20)
 
@@ -36,19 +31,6 @@ LATE = date(2030, 5, 20)
 def nlp() -> Language:
     register_extensions()
     return load_model()
-
-
-def plans_of(nlp: Language, text: str, pack: Pack = FICTIONAL,
-             day: date | None = EARLY) -> list[PlanMention]:
-    doc = nlp(text)
-    doc._.published = day
-    doc._.mentions = None
-    return extract_plans(doc, pack)
-
-
-def only(plans: list[PlanMention]) -> PlanMention:
-    assert len(plans) == 1, [p.name for p in plans]
-    return plans[0]
 
 
 def texts(plan: PlanMention) -> list[str]:
