@@ -38,6 +38,7 @@ ACTORS: dict[str, tuple[str, str, str]] = {
     "Reuters": ("Reuters", "other", "media"),
     "Medvedev": ("Dmitry Medvedev", "russia", "person"),
     "Germany": ("Germany", "germany", "state"),
+    "John Healey": ("John Healey", "uk", "person"),
 }
 
 MakeDoc = Callable[..., Doc]
@@ -700,3 +701,38 @@ def test_plan_content_in_another_pack(nlp: Language, make_doc: MakeDoc) -> None:
     assert claims_in("According to Israel, Hamas agreed to release the hostages.") == {
         ("Hamas", "hostages", "accept")
     }
+
+
+def test_subject_raised_by_a_passive_report_verb_holds_it(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Putin is said to be insisting that Kyiv gives up its bid to join NATO.")
+    claims = _claims(doc, ctx)
+    assert {(c.actor, c.issue, c.stance) for c in claims} >= {
+        ("Vladimir Putin", "nato_membership", "demand")
+    }
+    assert {c.status for c in claims if c.actor == "Vladimir Putin"} != {"stated"}
+
+
+def test_a_prediction_about_someone_is_not_raised(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Germany is not expected to block the ceasefire.")
+    assert claims_of(doc, ctx) == set()
+
+
+def test_a_title_after_a_name_does_not_hide_the_person(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("John Healey MP called on Moscow to accept the ceasefire.")
+    assert ("John Healey", "ceasefire", "demand") in claims_of(doc, ctx)
+
+
+def test_a_threat_naming_no_measure_answers_the_one_before(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc(
+        "The EU wants to use frozen Russian assets to fund Ukraine. "
+        "Moscow has repeatedly vowed to retaliate."
+    )
+    assert ("Russia", "sanctions", "threaten") in claims_of(doc, ctx)
+
+
+def test_a_threat_with_its_own_issue_keeps_it(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc(
+        "The EU wants to use frozen Russian assets to fund Ukraine. "
+        "Medvedev has threatened Western capitals with nuclear annihilation."
+    )
+    assert claims_of(doc, ctx) == {("Dmitry Medvedev", "nuclear", "threaten")}

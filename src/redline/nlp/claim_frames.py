@@ -30,6 +30,11 @@ NOUN_HOLDER_PREPS = frozenset({"by", "from"})
 # Children of a verb that lie outside its object even when they follow it.
 NON_OBJECT_DEPS = frozenset({"punct", "cc", "mark", "aux", "auxpass", "neg", "advmod", "npadvmod"})
 MAX_CLIMB = 3
+# Passive verbs that raise the subject of their infinitive: "Putin is said to be insisting
+# that ...", "Kyiv is understood to have rejected ...": the passive subject is the one who
+# insists or rejects (the hedge itself is read by the status rules).
+RAISING_PASSIVES = frozenset({"say", "report", "believe", "understand", "think", "know",
+                              "rumour", "rumor", "see", "allege", "claim"})
 # Subordinators of a reason or purpose clause, which explains a position rather than stating
 # its object: "could answer with nuclear weapons because it would be impossible to tell ...".
 REASON_MARKS = frozenset({"because", "since", "as"})
@@ -80,8 +85,20 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
     if depth < MAX_CLIMB and verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
         if verb.dep_ in ("xcomp", "advcl") and controlled_by_object(verb):
             return [], "subject"
+        raised = raised_subjects(verb)
+        if raised:
+            return raised, "subject"
         return subjects_of(verb.head, depth + 1)
     return [], "subject"
+
+
+def raised_subjects(verb: Token) -> list[Token]:
+    """ "Putin is said to be insisting": the passive subject of a raising verb is the subject
+    of the infinitive that hangs on it."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in RAISING_PASSIVES:
+        return []
+    return [c for c in head.children if c.dep_ == "nsubjpass"]
 
 
 def misattached_predicate(verb: Token) -> Token | None:

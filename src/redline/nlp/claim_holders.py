@@ -69,6 +69,9 @@ class HolderIndex:
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return [self.by_token[child.i]]
+        named = self._named_before(token)
+        if named is not None:
+            return [named]
         if token.lower_ not in self.role_nouns:
             return []
         found: list[Mention] = []
@@ -85,6 +88,17 @@ class HolderIndex:
                 if mention is not None and mention not in found:
                     found.append(mention)
         return found
+
+    def _named_before(self, token: Token) -> Mention | None:
+        """ "John Healey MP", "Lindsey Graham (R-SC)": a proper noun after a person's name
+        that the parser made the head of the name designates that person."""
+        if token.pos_ != "PROPN" or token.i == 0:
+            return None
+        before = self.by_token.get(token.i - 1)
+        compound = token.doc[token.i - 1]
+        if before is None or before.kind != "person" or compound.head.i != token.i:
+            return None
+        return before if compound.dep_ == "compound" else None
 
     def mentions_of(self, token: Token) -> list[tuple[Token, Mention]]:
         """The mentions of a noun phrase and its conjuncts ("France and the UK")."""

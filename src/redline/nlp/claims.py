@@ -329,6 +329,10 @@ def segment_drafts(
                 issues = state.previous
         elif not issues and cue.kind in VERBAL_KINDS and not has_object(doc, frame):
             issues = state.recent  # "'Russia refused,' a source said"
+        if not issues and stance == "threaten" and not seg_hits:
+            # "Moscow has vowed to retaliate": a threat naming no measure answers the one
+            # named just before
+            issues = state.previous
         if not issues:
             continue
         issues = narrow_plan_issue(issues, frame, index, doc, seg, ctx.plan_nouns)
