@@ -736,3 +736,35 @@ def test_a_threat_with_its_own_issue_keeps_it(make_doc: MakeDoc, ctx: Ctx) -> No
         "Medvedev has threatened Western capitals with nuclear annihilation."
     )
     assert claims_of(doc, ctx) == {("Dmitry Medvedev", "nuclear", "threaten")}
+
+
+def _unnamed_quote(text: str, words: str, party: str) -> Quote:
+    start = text.index(words)
+    return Quote(words, start, start + len(words), "unnamed source", party, "direct")
+
+
+def test_an_unnamed_source_speaks_for_its_side(make_doc: MakeDoc, ctx: Ctx) -> None:
+    text = '"We will not accept a cap on the size of the army," a senior official said.'
+    words = "We will not accept a cap on the size of the army,"
+    sided = _claims(make_doc(text, quotes=[_unnamed_quote(text, words, "ukraine")]), ctx)
+    assert [(c.actor, c.issue, c.stance, c.status) for c in sided] == [
+        ("Ukraine", "army_limits", "reject", "reported")
+    ]
+    sideless = make_doc(text, quotes=[_unnamed_quote(text, words, "other")])
+    assert claims_of(sideless, ctx) == set()
+
+
+def test_an_unnamed_source_reporting_a_named_actor_keeps_the_actor(
+    make_doc: MakeDoc, ctx: Ctx
+) -> None:
+    text = '"Putin rejected the ceasefire outright," a Ukrainian official said.'
+    words = "Putin rejected the ceasefire outright,"
+    doc = make_doc(text, quotes=[_unnamed_quote(text, words, "ukraine")])
+    assert claims_of(doc, ctx) == {("Vladimir Putin", "ceasefire", "reject")}
+
+
+def test_a_negative_subject_negates_the_predicate(make_doc: MakeDoc, ctx: Ctx) -> None:
+    text = '"Nobody is signing off on the ceasefire this week," a US official said.'
+    words = "Nobody is signing off on the ceasefire this week,"
+    doc = make_doc(text, quotes=[_unnamed_quote(text, words, "us")])
+    assert claims_of(doc, ctx) == {("United States", "ceasefire", "reject")}

@@ -235,6 +235,16 @@ class HolderIndex:
         floor = "reported" if quote.resolution == SPEAKER_DOCUMENT else "stated"
         return Holder(quote.speaker, quote.party, kind, "speaker", floor)
 
+    def unnamed_side(self, quote: Quote) -> Holder | None:
+        """The state of the side an unnamed source speaks for, known only through the source:
+        held as reported."""
+        if quote.speaker != UNNAMED_SOURCE or quote.party in ("", "other"):
+            return None
+        actor = self.pack.state_actor(quote.party)
+        if actor is None:
+            return None
+        return Holder(actor.name, quote.party, actor.kind, "speaker", "reported")
+
     def resolve(
         self, cue_token: Token, candidates: list[Token], via: str, strict: bool = False
     ) -> list[Holder]:
@@ -263,6 +273,11 @@ class HolderIndex:
             return grammatical
         speaker = self.speaker_holder(quote)
         if speaker is None:
+            side = self.unnamed_side(quote)
+            unheld = not grammatical and not (strict and candidates)
+            if side is not None and (first_person or unheld):
+                # "'We will not give away land,' a Ukrainian official said": the source's side
+                return [side]
             # Unnamed sources and outlets report what others hold.
             return [_with_floor(h, "reported") for h in grammatical]
         if first_person or (not grammatical and not (strict and candidates)):

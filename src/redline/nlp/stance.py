@@ -47,8 +47,9 @@ def is_negated(token: Token, lexicon: StanceLexicon) -> bool:
     for head in heads:
         for child in head.children:
             if child.dep_ == "neg" or (
-                child.lower_ in lexicon.negators and child.dep_ in ("advmod", "det", "neg")
-            ):
+                child.lower_ in lexicon.negators
+                and child.dep_ in ("advmod", "det", "neg", "nsubj", "nsubjpass")
+            ):  # "nobody is signing off on it", "none would accept"
                 return True
     governor = token.head.lemma_.lower()
     if token.dep_ in ("xcomp", "dobj", "pcomp") and governor in lexicon.negating_verbs:
