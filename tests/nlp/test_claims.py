@@ -768,3 +768,15 @@ def test_a_negative_subject_negates_the_predicate(make_doc: MakeDoc, ctx: Ctx) -
     words = "Nobody is signing off on the ceasefire this week,"
     doc = make_doc(text, quotes=[_unnamed_quote(text, words, "us")])
     assert claims_of(doc, ctx) == {("United States", "ceasefire", "reject")}
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv had proposed an immediate 30-day ceasefire and a meeting between the two leaders.",
+    "Kyiv was ready for a ceasefire of 30 days and a leaders' summit.",
+])
+def test_a_meeting_coordinated_with_a_ceasefire_is_an_issue_of_its_own(
+    make_doc: MakeDoc, ctx: Ctx, text: str
+) -> None:
+    issues = {issue for _, issue, _ in claims_of(make_doc(text), ctx)}
+    assert issues == {"ceasefire", "negotiation_format"}
+

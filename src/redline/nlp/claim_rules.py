@@ -73,7 +73,7 @@ def drop_covering_generics(doc: Doc, hits: list[IssueHit]) -> list[str]:
         if hit.issue in GENERIC_ISSUES and concrete:
             root = doc[hit.start : hit.end].root
             own = subtree_ids(root)
-            if any(c.start in own or hit.start in subtree_ids(doc[c.start:c.end].root)
+            if any(c.start in own or hit.start in _phrase_ids(doc[c.start:c.end].root)
                    for c in concrete):
                 continue
             if not beside(doc, root, concrete):
@@ -82,12 +82,26 @@ def drop_covering_generics(doc: Doc, hits: list[IssueHit]) -> list[str]:
     return list(dict.fromkeys(kept))
 
 
+def _phrase_ids(token: Token) -> set[int]:
+    """A noun phrase without the phrases coordinated into it: in "a ceasefire and a
+    meeting" the meeting is beside the ceasefire, not part of it."""
+    ids = {token.i}
+    for child in token.children:
+        if child.dep_ not in ("conj", "cc"):
+            ids |= _phrase_ids(child)
+    return ids
+
+
 def beside(doc: Doc, root: Token, concrete: list[IssueHit]) -> bool:
-    """Whether a generic hit is coordinated with a concrete one (a list of terms)."""
+    """Whether a generic hit is coordinated with a concrete one (a list of terms), also
+    when the parser hangs it on a word inside the concrete phrase ("a ceasefire of 30 days
+    and a leaders' summit")."""
     for hit in concrete:
         other = doc[hit.start : hit.end].root
         related = other.head.i in (root.i, root.head.i) or root.head.i == other.i
         if related and "conj" in (other.dep_, root.dep_):
+            return True
+        if root.dep_ == "conj" and root.head.i in _phrase_ids(other):
             return True
     return False
 
