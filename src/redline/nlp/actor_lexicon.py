@@ -8,9 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from redline.errors import PackError
+from redline.nlp.resource_files import read_mapping
 
 RESOURCE = Path(__file__).parent / "resources" / "pronouns.yaml"
 
@@ -150,7 +149,7 @@ def parse_lexicon(raw: dict[str, Any]) -> ActorLexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> ActorLexicon:
-    raw = yaml.safe_load(RESOURCE.read_text(encoding="utf-8")) or {}
-    if not isinstance(raw, dict):
-        raise PackError(str(RESOURCE), ["top level must be a mapping"])
-    return parse_lexicon(raw)
+    def error(message: str) -> PackError:
+        return PackError(str(RESOURCE), [message])
+
+    return parse_lexicon(read_mapping(RESOURCE, "actor lexicon", error))

@@ -8,9 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from redline.errors import PackError
+from redline.nlp.resource_files import read_mapping
 
 RESOURCE = Path(__file__).parent / "resources" / "plans.yaml"
 _DIGITS = re.compile(r"^\d{1,3}$")
@@ -78,12 +77,7 @@ def _numbers(data: dict[str, Any], key: str) -> dict[str, int]:
 @lru_cache(maxsize=4)
 def load_plan_lexicon(path: Path = RESOURCE) -> PlanLexicon:
     """Read the plan vocabulary; a missing or malformed file is a PackError naming it."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise PackError(str(path), [f"cannot read plan vocabulary: {exc}"]) from exc
-    if not isinstance(data, dict):
-        raise PackError(str(path), ["top level must be a mapping"])
+    data = read_mapping(path, "plan vocabulary", lambda message: PackError(str(path), [message]))
     return PlanLexicon(
         plan_nouns=_words(data, "plan_nouns"),
         document_nouns=_words(data, "document_nouns"),

@@ -10,9 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from redline.errors import RedlineError
+from redline.nlp.resource_files import LexiconError, read_mapping
 
 SPEECH_FILE = Path(__file__).parent / "resources" / "speech.yaml"
 _LIST_KEYS = (
@@ -29,10 +27,6 @@ _LIST_KEYS = (
 )
 # Lists added later: a lexicon file without them still loads, with the lists empty.
 _OPTIONAL_KEYS = ("colon_frame_verbs", "statement_nouns")
-
-
-class LexiconError(RedlineError):
-    """The speech lexicon file is missing or malformed."""
 
 
 @dataclass(frozen=True)
@@ -66,14 +60,7 @@ def _words(value: object, key: str, path: Path) -> list[str]:
 @lru_cache(maxsize=4)
 def load_speech_lexicon(path: Path = SPEECH_FILE) -> SpeechLexicon:
     """Read and check the lexicon; raises LexiconError naming the file and the problem."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise LexiconError(f"{path}: cannot read ({exc.__class__.__name__})") from exc
-    except yaml.YAMLError as exc:
-        raise LexiconError(f"{path}: not valid YAML ({exc})") from exc
-    if not isinstance(data, dict):
-        raise LexiconError(f"{path}: top level must be a mapping")
+    data = read_mapping(path, "speech lexicon")
     missing = [k for k in (*_LIST_KEYS, "pronouns") if k not in data]
     if missing:
         raise LexiconError(f"{path}: missing keys {', '.join(missing)}")

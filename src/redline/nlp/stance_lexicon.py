@@ -8,15 +8,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from redline.errors import RedlineError
+from redline.nlp.resource_files import LexiconError, read_mapping
 
 RESOURCE = Path(__file__).parent / "resources" / "stance.yaml"
-
-
-class LexiconError(RedlineError):
-    """A lexicon resource file is missing or malformed."""
 
 
 @dataclass(frozen=True)
@@ -84,12 +78,7 @@ def _words(phrase: str) -> tuple[str, ...]:
 def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
     """Read and index the stance lexicon; raises LexiconError naming the file on bad input."""
     source = Path(path) if path else RESOURCE
-    try:
-        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"{source}: cannot read stance lexicon: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise LexiconError(f"{source}: top level must be a mapping")
+    raw = read_mapping(source, "stance lexicon")
     phrases: dict[tuple[str, ...], str] = {}
     for stance, items in (raw.get("phrases") or {}).items():
         for item in items:

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Span
 
-from redline.nlp.stance import LexiconError
+from redline.nlp.resource_files import read_mapping
 
 RESOURCE = Path(__file__).parent / "resources" / "hedges.yaml"
 RANK = {"stated": 0, "reported": 1, "alleged": 2}
@@ -34,12 +33,7 @@ def _phrases(items: list[str] | None) -> tuple[tuple[str, ...], ...]:
 def load_hedge_lexicon(path: str | None = None) -> HedgeLexicon:
     """Read the hedge lexicon; raises LexiconError naming the file on bad input."""
     source = Path(path) if path else RESOURCE
-    try:
-        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"{source}: cannot read hedge lexicon: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise LexiconError(f"{source}: top level must be a mapping")
+    raw = read_mapping(source, "hedge lexicon")
     alleged = raw.get("alleged") or {}
     reported = raw.get("reported") or {}
     return HedgeLexicon(

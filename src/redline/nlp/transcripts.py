@@ -11,13 +11,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from redline.errors import RedlineError
 from redline.model import Mention, Quote, TextSpan
 from redline.nlp.actor_index import ActorIndex, index_for
+from redline.nlp.resource_files import read_mapping, string_list
 
 RESOURCE = Path(__file__).parent / "resources" / "transcripts.yaml"
 # A label: one to four words starting with a capital ("Q", "LAVROV", "Sergei Lavrov",
@@ -33,10 +32,6 @@ MIN_TURNS = 2
 MAX_GAP_LINES = 8
 
 
-class TranscriptLexiconError(RedlineError):
-    """The transcript lexicon file is missing or malformed."""
-
-
 @dataclass(frozen=True)
 class TranscriptLexicon:
     question_labels: frozenset[str]
@@ -46,16 +41,11 @@ class TranscriptLexicon:
 
 @lru_cache(maxsize=2)
 def load_transcript_lexicon(path: Path = RESOURCE) -> TranscriptLexicon:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise TranscriptLexiconError(f"{path}: cannot read ({exc.__class__.__name__})") from exc
-    lists: dict[str, frozenset[str]] = {}
-    for key in ("question_labels", "answer_labels", "interview_words"):
-        value = data.get(key) if isinstance(data, dict) else None
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise TranscriptLexiconError(f"{path}: '{key}' must be a list of strings")
-        lists[key] = frozenset(v.strip().casefold() for v in value)
+    data = read_mapping(path, "transcript lexicon")
+    lists = {
+        key: frozenset(v.casefold() for v in string_list(data, key, path))
+        for key in ("question_labels", "answer_labels", "interview_words")
+    }
     return TranscriptLexicon(lists["question_labels"], lists["answer_labels"],
                              lists["interview_words"])
 
