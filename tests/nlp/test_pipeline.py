@@ -36,3 +36,13 @@ def test_every_line_starts_a_sentence() -> None:
     )
     starts = [sent.text.split()[0] for sent in doc.sents]
     assert starts == ["Putin", "A", "He", "Then"]
+
+
+def test_a_list_item_is_one_sentence_with_its_bullet() -> None:
+    from redline.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    doc = nlp("The plan says:\n- the front lines would be frozen;\n• elections would be held.")
+    assert [sent.text.strip() for sent in doc.sents] == [
+        "The plan says:", "- the front lines would be frozen;", "• elections would be held."
+    ]

@@ -27,6 +27,8 @@ def blank() -> spacy.language.Language:
         ("Rumour has it that the talks were tense.", "alleged"),
         ("The unconfirmed plan would lift sanctions, sources told the paper.", "alleged"),
         ("Waltz also allegedly said the US was ready to sign.", "alleged"),
+        ("What the plan holds, according to the draft circulated last week:", "reported"),
+        ("The text, a copy of which was seen by Reuters, caps the army.", "reported"),
     ],
 )
 def test_hedge_status(blank: spacy.language.Language, text: str, status: str) -> None:

@@ -67,14 +67,21 @@ def load_model(name: str | None = None) -> Language:
     )
 
 
+# Marks that open a list item at the start of a line.
+BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪", "‣"})
+
+
 @Language.component("redline_line_breaks")
 def break_sentences_at_line_breaks(doc: Doc) -> Doc:
     """Every line starts a sentence: captions, headlines and list items in pasted copy must
     not be parsed as one sentence with the text around them. Runs before the parser, which
     keeps sentence starts set in advance."""
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+        before = doc[token.i - 1]
+        if "\n" in before.text or "\n" in before.whitespace_:
             token.is_sent_start = True
+        elif before.text in BULLETS and before.is_sent_start:
+            token.is_sent_start = False  # "- Ukraine would ...": the item, not a lone dash
     return doc
 
 
