@@ -780,3 +780,14 @@ def test_a_meeting_coordinated_with_a_ceasefire_is_an_issue_of_its_own(
     issues = {issue for _, issue, _ in claims_of(make_doc(text), ctx)}
     assert issues == {"ceasefire", "negotiation_format"}
 
+
+
+
+def test_a_relative_that_is_not_an_anaphor(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc(
+        "The talks ended without a ceasefire, with Moscow pressing demands that Kyiv called "
+        "unacceptable."
+    )
+    assert claims_of(doc, ctx) == set()
+    doc = make_doc("Moscow is pressing demands for a buffer zone.")
+    assert claims_of(doc, ctx) == {("Russia", "buffer_zone", "demand")}

@@ -313,7 +313,10 @@ def segment_drafts(
         issues = issues_for(frame, seg_hits, blocked, doc, frozenset(own))
         if cue.kind == "intention" and not issues:
             continue  # "Moscow would study it": an intention names its own term
-        anaphoric = any(doc[i].lower_ in ANAPHORS for i in frame.region | frame.demoted) or (
+        anaphoric = any(
+            doc[i].lower_ in ANAPHORS and doc[i].tag_ != "WDT"  # not "demands that Kyiv ..."
+            for i in frame.region | frame.demoted
+        ) or (
             definite_anaphor(doc, frame.region, ctx.stance.anaphoric_nouns)
         )
         carries = not (cue.kind == "condition" and cue.stance == "demand")
