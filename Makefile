@@ -28,11 +28,11 @@ typecheck: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
 
-# Extraction quality: the seeds (when ../shared is there), then eval/dev and eval/heldout.
+# Extraction quality: the seeds (when ../shared is there), then each set under eval/.
 eval: $(STAMP)
 	@if [ -d ../shared/gold/seeds ]; then echo "== seeds"; \
 	  $(BIN)/redline eval --gold ../shared/gold/seeds --articles ../shared/corpus/seeds; fi
-	@for set in dev heldout; do echo "== eval/$$set"; \
+	@for set in dev dev-2 heldout heldout-2; do echo "== eval/$$set"; \
 	  $(BIN)/redline eval --gold eval/$$set/gold --articles eval/$$set/articles; done
 
 clean:
