@@ -152,3 +152,21 @@ def test_a_fresh_rumour_does_not_freshen_an_older_statement() -> None:
     ]
     cell = position_matrix(records, by="actor").cell("Putin", "ceasefire")
     assert cell is not None and cell.stance == "reject" and cell.disputed
+
+
+def test_a_position_outranks_a_threat_made_to_win_it() -> None:
+    records = [
+        claim("Putin", "territory_regions", "demand", D(2025, 11, 20), article="d1"),
+        claim("Putin", "territory_regions", "threaten", D(2025, 11, 27), article="t1"),
+        claim("Putin", "territory_regions", "threaten", D(2025, 11, 27), article="t2"),
+    ]
+    cell = position_matrix(records, by="actor").cell("Putin", "territory_regions")
+    assert cell is not None
+    assert (cell.stance, cell.alternatives) == ("demand", ("threaten",))
+    # A threat alone, or a threat on the record against a reported position, still shows.
+    alone = position_matrix(records[1:], by="actor").cell("Putin", "territory_regions")
+    assert alone is not None and alone.stance == "threaten"
+    reported = [claim("Putin", "territory_regions", "demand", D(2025, 11, 20),
+                      status="reported"), *records[1:]]
+    firmer = position_matrix(reported, by="actor").cell("Putin", "territory_regions")
+    assert firmer is not None and firmer.stance == "threaten"

@@ -9,7 +9,9 @@ How a cell is chosen (the same rule everywhere a "current position" is shown):
 3. Within the window, rank beats recency: stated outranks reported outranks alleged. Among
    stances of equal rank the more recent wins (judged by its claims of that rank, so a fresh
    rumour does not freshen an old statement), then the one with more independent sources,
-   then a fixed stance order (only to make the choice deterministic).
+   then a fixed stance order (only to make the choice deterministic). A threat is the means
+   by which a side pursues a position, so at equal rank a position (propose, demand, accept,
+   reject) outranks a threat; the threat stays listed among the cell's other stances.
 4. Borderline claims (``optional``) count only where nothing firmer is on record.
 5. The cell counts independent sources (near-duplicate clusters) for the winning stance,
    and is *disputed* when the window also holds an incompatible stance (see ``sourcing``).
@@ -108,7 +110,7 @@ def choose_cell(
     for record in window:
         by_stance[record.claim.stance].append(record)
 
-    def score(stance: str) -> tuple[int, int, int, int]:
+    def score(stance: str) -> tuple[int, int, int, int, int]:
         group = by_stance[stance]
         best_rank = min(status_rank(r.claim.status) for r in group)
         # Recency among equals is the recency of the claims at that rank: a fresh rumour
@@ -118,7 +120,8 @@ def choose_cell(
             for r in group
             if status_rank(r.claim.status) == best_rank and (d := claim_date(r)) is not None
         ]
-        return (best_rank, -max(days, default=0), -independent_sources(group), stance_order(stance))
+        return (best_rank, stance == "threaten", -max(days, default=0),
+                -independent_sources(group), stance_order(stance))
 
     winner = min(by_stance, key=score)
     support = tuple(by_stance[winner])
