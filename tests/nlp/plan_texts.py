@@ -9,7 +9,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from redline.model import PlanMention
+from redline.model import Mention, PlanMention
 from redline.nlp.plans import extract_plans
 from redline.packs.loader import load_pack
 from redline.packs.schema import Pack
@@ -19,11 +19,11 @@ FICTIONAL = load_pack(str(Path(__file__).parents[1] / "plans" / "fixtures" / "fi
 EARLY = date(2029, 6, 1)
 
 
-def plans_of(nlp: Language, text: str, pack: Pack = FICTIONAL,
-             day: date | None = EARLY) -> list[PlanMention]:
+def plans_of(nlp: Language, text: str, pack: Pack = FICTIONAL, day: date | None = EARLY,
+             mentions: list[Mention] | None = None) -> list[PlanMention]:
     doc = nlp(text)
     doc._.published = day
-    doc._.mentions = None
+    doc._.mentions = mentions
     return extract_plans(doc, pack)
 
 

@@ -9,19 +9,18 @@ either left to the pack fallback or set by hand, never taken from the actors com
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
+from plan_texts import FICTIONAL, only
+from plan_texts import plans_of as shared_plans_of
 from spacy.language import Language
 
 from redline.model import Mention, PlanMention
 from redline.nlp.extensions import register_extensions
 from redline.nlp.pipeline import load_model
-from redline.nlp.plans import extract_plans
-from redline.packs.loader import load_pack
 
-# The fictional pack of tests/plans: a negotiation between Northland, Southland and Westland.
-PACK = load_pack(str(Path(__file__).parents[1] / "plans" / "fixtures" / "fictional"))
+# A date by which every plan of the fictional pack (tests/plans) has been announced.
+LATE = date(2030, 5, 20)
 
 
 @pytest.fixture(scope="module")
@@ -31,18 +30,9 @@ def nlp() -> Language:
 
 
 def plans_of(
-    nlp: Language, text: str, day: date | None = date(2030, 5, 20),
-    mentions: list[Mention] | None = None,
+    nlp: Language, text: str, day: date | None = LATE, mentions: list[Mention] | None = None
 ) -> list[PlanMention]:
-    doc = nlp(text)
-    doc._.published = day
-    doc._.mentions = mentions
-    return extract_plans(doc, PACK)
-
-
-def only(plans: list[PlanMention]) -> PlanMention:
-    assert len(plans) == 1, [p.name for p in plans]
-    return plans[0]
+    return shared_plans_of(nlp, text, FICTIONAL, day, mentions)
 
 
 def points_by_number(plan: PlanMention) -> dict[int | None, tuple[str, ...]]:
