@@ -300,3 +300,127 @@ def test_a_pronoun_of_the_wrong_gender_is_not_given_to_the_last_speaker() -> Non
         "“We will hold this city whatever it takes,” she said."
     )
     assert speakers(text) == [""]
+
+
+# -- 2. cues that belong to another clause or sentence ------------------------------------
+
+
+def test_a_second_quote_in_a_sentence_is_the_main_subjects() -> None:
+    # The first quote's after-cue ("told reporters") has no speaker between; it must not leave
+    # "told" unattributed for the second quote.
+    text = (
+        "Keir Starmer, who had said on Monday that “nothing will change until Moscow stops "
+        "the bombing”, told reporters on Tuesday that Britain would act “as soon as the "
+        "coalition is ready to move”."
+    )
+    assert speakers(text) == ["Keir Starmer", "Keir Starmer"]
+
+
+def test_a_participle_after_the_quote_keeps_the_main_subject() -> None:
+    text = (
+        "Marco Rubio said in an interview that “the occupied regions will not come back soon,” "
+        "adding that Zelensky knew this."
+    )
+    assert speakers(text) == ["Marco Rubio"]
+
+
+def test_a_verb_in_a_subordinate_clause_after_the_quote_is_not_its_cue() -> None:
+    text = (
+        "On Monday Emmanuel Macron said the draft “could be a starting point for serious "
+        "talks”, though he complained that Europe had not been consulted."
+    )
+    assert speakers(text) == ["Emmanuel Macron"]
+
+
+def test_a_new_sentence_stating_its_own_content_does_not_attribute_the_quote() -> None:
+    text = (
+        "Kaja Kallas called the proposal “a reward for aggression dressed up as peace.” "
+        "Dmitry Peskov stressed that Moscow had not seen the text."
+    )
+    assert speakers(text) == ["Kaja Kallas"]
+
+
+def test_a_quote_opened_by_a_colon_takes_the_colon_clause_not_the_next_sentence() -> None:
+    text = (
+        "Donald Trump, asked by reporters on Monday whether he had promised Kyiv more "
+        "missiles, said: “No, we never talked about that at all.” Later, Dmitry Peskov said "
+        "the Kremlin was calm."
+    )
+    assert speakers(text)[0] == "Donald Trump"
+
+
+# -- 3. verbs of manner, lemmas the small model misses, titles as speakers ----------------
+
+
+def test_a_verb_of_manner_before_a_colon_introduces_its_subjects_words() -> None:
+    text = "In a late-night post, Dmitry Medvedev sneered: “Europe is playing a game it will lose.”"
+    assert speakers(text) == ["Dmitry Medvedev"]
+
+
+def test_a_verb_of_manner_with_an_object_does_not_frame_the_quote() -> None:
+    text = "The plan lists the terms: “a ceasefire along the current line of contact.”"
+    assert speakers(text) == [""]
+
+
+def test_an_irregularly_lemmatised_speech_verb_still_cues() -> None:
+    # The small model lemmatises "raged" as "rag".
+    text = (
+        "Dmitry Medvedev raged that sending the missiles ‘would end badly for everyone in "
+        "Washington’."
+    )
+    assert speakers(text) == ["Dmitry Medvedev"]
+
+
+def test_a_title_the_pack_gives_someone_names_the_speaker() -> None:
+    text = (
+        "“Recognition of the new regions is imperative for any settlement,” the top Russian "
+        "diplomat said on Monday."
+    )
+    assert speakers(text, date(2025, 4, 28)) == ["Sergey Lavrov"]
+
+
+def test_a_name_run_on_after_an_institution_is_the_speaker() -> None:
+    text = (
+        "Official spokeswoman of the Russian Foreign Ministry Maria Zakharova described the "
+        "plan as “a recipe for endless war on the continent.”"
+    )
+    assert speakers(text) == ["Maria Zakharova"]
+
+
+# -- 4. salience: narrative subjects before names inside quotes ---------------------------
+
+
+def test_a_bare_title_does_not_point_into_a_quote() -> None:
+    text = (
+        "Donald Trump said he was disappointed.\n\n"
+        "“We thought we had a deal, and then President Putin goes out and launches rockets "
+        "at Kyiv,” the President said."
+    )
+    assert speakers(text) == ["Donald Trump"]
+
+
+def test_a_bare_title_prefers_the_sentences_main_subject() -> None:
+    text = (
+        "The row began after Donald Trump told reporters that he might warn Putin directly "
+        "unless the Russian president ended the war.\n\n"
+        "‘If this war is not settled, we are going to send them missiles,’ the President said."
+    )
+    assert speakers(text) == ["Donald Trump"]
+
+
+def test_a_pronoun_skips_a_sentence_whose_subject_is_a_thing() -> None:
+    text = (
+        "Vladimir Putin spoke after the summit. A lasting settlement, he said, required "
+        "that “all the primary causes” of the conflict be removed. He also warned Europe not "
+        "to “throw a wrench in the works of the peace process”."
+    )
+    assert speakers(text)[-1] == "Vladimir Putin"
+
+
+def test_a_pronoun_reaches_a_person_the_pack_does_not_know() -> None:
+    text = (
+        "Dmitry Peskov told reporters that talks were possible.\n\n"
+        "Leonid Slutsky, a senior Russian lawmaker, was more dismissive. Russia was winning, "
+        "he wrote on Telegram, and any deal “will be on our terms, not American ones.”"
+    )
+    assert speakers(text)[-1] == "Leonid Slutsky"

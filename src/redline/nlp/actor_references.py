@@ -6,6 +6,7 @@ role word's synonyms find title holders ("the Kremlin mouthpiece" is the Kremlin
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from spacy.tokens import Doc, Token
 from redline.nlp.actor_index import ActorIndex
 from redline.nlp.actor_lexicon import ActorLexicon
 from redline.nlp.actor_matching import Draft, published_day
+from redline.nlp.quote_lexicon import load_speech_lexicon
+from redline.nlp.quote_marks import pair_quotes
 from redline.packs.schema import Actor
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -24,6 +27,7 @@ SPECIFIC_ROLE_WINDOW = 12  # "the businessman" may point far back
 GENERIC_ROLE_WINDOW = 3  # "the minister" must be close
 # How far before a candidate a broad role word's earlier, unnamed use is looked for (tokens).
 WORD_REUSE_TOKENS = 200
+QUOTED_RANK = 2  # a mention inside a quotation is never a salient narrative subject
 
 
 @dataclass
@@ -54,6 +58,21 @@ def span_root(doc: Doc, start: int, end: int) -> Token:
         if outside and doc[i].dep_ and doc[i].dep_ != "dep":
             return doc[i]
     return doc[end - 1]
+
+
+def quoted_tokens(doc: Doc) -> bytearray:
+    """1 for every token inside a direct quotation. Someone named in a quote is in the
+    speaker's words, not the narrative's: "‘… President Putin goes out …,’ the President
+    fumed" is not Putin fuming."""
+    flags = bytearray(len(doc))
+    starts = [t.idx for t in doc]
+    for span in pair_quotes(doc.text, load_speech_lexicon().elisions):
+        if span.depth != 0:
+            continue
+        first = bisect.bisect_left(starts, span.start)
+        last = bisect.bisect_left(starts, span.end)
+        flags[first:last] = b"\x01" * (last - first)
+    return flags
 
 
 def subject_rank(doc: Doc, draft: Draft) -> int:
@@ -137,9 +156,11 @@ class ReferenceResolver:
         history: list[Entry] = []
         added: list[Draft] = []
         day: date | None = published_day(doc)
+        quoted = quoted_tokens(doc)
         for token in doc:
             for draft in by_start.get(token.i, ()):
-                history.append(Entry(draft, sentences[token.i], subject_rank(doc, draft)))
+                rank = QUOTED_RANK if quoted[token.i] else subject_rank(doc, draft)
+                history.append(Entry(draft, sentences[token.i], rank))
             if taken[token.i]:
                 continue
             new = self._pronoun(doc, token, history, sentences)
@@ -149,7 +170,8 @@ class ReferenceResolver:
                 added.append(new)
                 for i in range(new.start, new.end):
                     taken[i] = 1
-                history.append(Entry(new, sentences[token.i], subject_rank(doc, new)))
+                rank = QUOTED_RANK if quoted[token.i] else subject_rank(doc, new)
+                history.append(Entry(new, sentences[token.i], rank))
         return added
 
     # ---- pronouns ---------------------------------------------------------------------
@@ -367,10 +389,15 @@ class ReferenceResolver:
             broad = (groups & known and not self._word_used_before(doc, token, entry)
                      and not self._unnamed_since(doc, token, entry))
             if own & known or broad:
-                if entry.subject < 2:
-                    matched = entry
-                    break
-                if matched is None:
+                if matched is not None and matched.subject < 2:
+                    if entry.sentence != matched.sentence:
+                        break
+                    if entry.subject <= matched.subject:
+                        # Within one sentence the subject, then the first named, is salient:
+                        # "after Trump told reporters … unless the Kremlin tyrant ended".
+                        matched = entry
+                    continue
+                if entry.subject < 2 or matched is None:
                     matched = entry
             if (
                 fallback is None

@@ -22,6 +22,10 @@ DASHES = frozenset({"—", "–", "-", "--"})
 # Nations, Sergiy Kyslytsya, told" puts eleven tokens before the verb.
 MAX_AFTER_GAP = 14
 MAX_REGION = 40
+# Words a verb of manner may have after it before the colon: "hit back on X:".
+MAX_MANNER_TRAIL = 4
+# Words a sentence-initial subject set off by a comma may have: "Trump himself, asked …, said".
+MAX_FRONTED = 4
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Participles and conjuncts that take their speaker from the verb they hang on:
 # "…, saying", "rejected it and said".
@@ -70,10 +74,32 @@ def mistagged_participle(token: Token, lexicon: SpeechLexicon) -> bool:
     return bool(bases & lexicon.verbs)
 
 
+def _regular_bases(word: str) -> set[str]:
+    """Bases a regularly inflected verb form may have: "raged" -> rag, rage; "snapped" -> snap."""
+    for suffix in ("ed", "ing", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            bases = {stem, stem + "e"}
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                bases.add(stem[:-1])
+            if stem.endswith("i"):
+                bases.add(stem[:-1] + "y")  # "replied" -> reply
+            return bases
+    return set()
+
+
+def is_speech_lemma(token: Token, lexicon: SpeechLexicon) -> bool:
+    """Whether ``token`` is a form of a verb of saying; the small model's lemmatiser sometimes
+    misses ("raged" -> "rag"), so regular inflections of the form are tried too."""
+    if token.lemma_.lower() in lexicon.verbs:
+        return True
+    return token.tag_.startswith("VB") and bool(_regular_bases(token.lower_) & lexicon.verbs)
+
+
 def is_speech_verb(token: Token, lexicon: SpeechLexicon) -> bool:
     if mistagged_participle(token, lexicon):
         return True
-    if token.lemma_.lower() not in lexicon.verbs:
+    if not is_speech_lemma(token, lexicon):
         return False
     if not (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
         return False
@@ -163,10 +189,50 @@ def find_source_phrases(doc: Doc, lexicon: SpeechLexicon) -> list[SourcePhrase]:
     return sorted(found, key=lambda p: p.first.i)
 
 
+def _fronted_subject(verb: Token) -> Token | None:
+    """ "Trump himself, asked by reporters whether …, said:": when the parse gives the
+    sentence's verb no subject, the capitalised words before the sentence's first comma."""
+    sent = verb.sent
+    if verb.dep_ != "ROOT":
+        return None
+    chunk: list[Token] = []
+    for token in sent:
+        if token.text == "," or token.i >= verb.i:
+            break
+        chunk.append(token)
+    if not chunk or len(chunk) > MAX_FRONTED or chunk[-1].i + 1 >= verb.i:
+        return None
+    names = [t for t in chunk if t.text[:1].isupper() and t.pos_ not in ("PRON", "DET", "ADP")]
+    return names[-1] if names else None
+
+
+def _has_own_content(verb: Token) -> bool:
+    """Whether a speech verb states its own content after it ("stressed that …", "called the
+    account ‘false’"); the addressee of "told" is not content."""
+    for child in verb.children:
+        if child.i <= verb.i:
+            continue
+        if child.dep_ in ("ccomp", "xcomp", "oprd"):
+            return True
+        if child.dep_ == "dobj" and verb.lemma_ != "tell":
+            return True
+    return False
+
+
+def _may_invert(verb: Token) -> bool:
+    """ "‘…,’ said Vladimir Putin" puts the speaker after the verb; "‘…’, told reporters",
+    "‘…’, adding that Zelensky understood" and "…, saying that …" do not: a participle, a verb
+    with an object, or one followed by "that" keeps its parsed (or inherited) subject."""
+    if verb.tag_ == "VBG" or any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return following is None or following.lower_ != "that"
+
+
 def _highest_speech_ancestor(verb: Token, lexicon: SpeechLexicon) -> Token | None:
     found: Token | None = None
     for ancestor in verb.ancestors:
-        if ancestor.lemma_.lower() in lexicon.verbs and ancestor.pos_ in ("VERB", "AUX"):
+        if is_speech_lemma(ancestor, lexicon) and ancestor.pos_ in ("VERB", "AUX"):
             found = ancestor
     return found
 
@@ -295,22 +361,27 @@ class CueFinder:
         follow = text[quote.after : quote.after + 2].strip()[:1]
         if not (inner_end in ",.!?…—–-" or follow in (",", "—", "–")):
             return None  # a phrase quoted inside the narrative: leave it to the parse
+        if inner_end in ".!?" and text[max(0, quote.open - 2) : quote.open].strip() == ":":
+            return None  # "…, said: ‘No.’ Instead, he said …": the colon's clause introduced it
         for gap, token in enumerate(tokens):
             if gap > MAX_AFTER_GAP or token.text in SENTENCE_END:
                 return None
             if not self._verb_ok(token, quote):
                 continue
             between = [t for t in tokens[:gap] if not t.is_punct]
-            if between and between[0].pos_ == "CCONJ":
-                return None  # "‘…’, and said": the verb goes with the narrative, not the quote
+            if between and between[0].pos_ in ("CCONJ", "SCONJ"):
+                # "‘…’, and said", "‘…’, though he complained": the narrative goes on
+                return None
             if any(t.pos_ in ("VERB", "AUX") for t in between):
                 return None
+            if inner_end in ".!?" and _has_own_content(token):
+                return None  # "‘….’ The diplomat stressed that …": a new sentence, own words
             subject = speaker_token(token, self.lexicon)
             if between:  # "‘…,’ Lavrov told TASS": the speaker sits between quote and verb
                 if subject is None or subject.i >= token.i or subject.idx < quote.after:
                     subject = self._surface_subject(between, [])
-            elif subject is None or subject.i < token.i:  # "‘…,’ said Vladimir Putin"
-                subject = self._surface_subject([], tokens[gap + 1 :])
+            elif (subject is None or subject.i < token.i) and _may_invert(token):
+                subject = self._surface_subject([], tokens[gap + 1 :])  # "‘…,’ said Putin"
             if subject is None:
                 return None
             return self._cue("after", token, subject)
@@ -352,6 +423,8 @@ class CueFinder:
         for token in reversed(tokens):
             if self._verb_ok(token, quote):
                 subject = speaker_token(token, self.lexicon)
+                if subject is None:
+                    subject = _fronted_subject(token)
                 if subject is None:
                     left = [t for t in tokens if t.i < token.i]
                     subject = self._surface_subject(left, [])
@@ -415,7 +488,7 @@ class CueFinder:
             return None  # a verb of saying before the colon is the before-cue's business
         for verb in reversed(clause):
             # "he might tell Putin: ‘…’": a predicted speech act still frames the words.
-            if verb.lemma_.lower() in self.lexicon.verbs and verb.pos_ == "VERB":
+            if is_speech_lemma(verb, self.lexicon) and verb.pos_ == "VERB":
                 subject = speaker_token(verb, self.lexicon)
                 if subject is not None and subject.i >= clause[0].i:
                     return self._cue("colon", verb, subject)
@@ -436,7 +509,26 @@ class CueFinder:
             start = noun_phrase(subjects[0])[0]
             text = self.text[start.idx : colon.idx + 1]
             return Cue("colon", start.idx, colon.idx + 1, text, None, subject)
-        return None
+        return self._manner_colon_cue(clause, colon)
+
+    def _manner_colon_cue(self, clause: list[Token], colon: Token) -> Cue | None:
+        """A verb of manner right before the colon: "Medvedev sneered: ‘…’", "Trump hit
+        back: ‘…’". The verb ends its clause (only particles, adverbs or a short prepositional
+        phrase follow it, no object), so what the colon opens is what the subject said."""
+        verbs = [t for t in clause if t.pos_ == "VERB"]
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        trailing = [t for t in clause if t.i > verb.i]
+        if len(trailing) > MAX_MANNER_TRAIL or any(
+            t.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for t in trailing
+        ):
+            return None
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.pos_ != "PRON"]
+        subjects = subjects or [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects or subjects[0].i < clause[0].i:
+            return None
+        return self._cue("colon", verb, subjects[0])
 
     def _frame_speaker(self, subject: Token) -> Token | None:
         """The speaker in a colon frame's subject: "his answer" -> his, "the message from Kyiv"

@@ -149,6 +149,9 @@ class SpeakerRuns:
                     continue
                 if verb.lemma_.lower() not in self.lexicon.continuing_verbs:
                     break
+                subject = nxt.cue.subject if nxt.cue is not None else None
+                if subject is None or subject.head.i != verb.i:
+                    break  # "Trump said …, adding": the participle presupposes nothing
                 gender = self.lexicon.pronouns.get(cue.subject.lower_, "")
                 if named.kind == "person" and named.gender in (None, gender):
                     self._reassign(outer, index, speaker, named)

@@ -126,6 +126,25 @@ class SpeakerResolver:
                 return mention
         if on_head is not None and on_head.resolution != "pronoun":
             return on_head
+        return self._trailing_name(head)
+
+    def _trailing_name(self, head: Token) -> Mention | None:
+        """ "Official spokeswoman of the Russian Foreign Ministry Maria Zakharova": a title
+        phrase run straight into a name, which the parser hangs under the institution. Only
+        when the institution's words are compounds of the name, so "an aide to Putin" stays
+        unnamed."""
+        last = head.right_edge
+        if last.i <= head.i or last.pos_ != "PROPN":
+            return None
+        mention = self.mention_over(last)
+        if mention is None or mention.kind != "person" or mention.resolution not in ("name",):
+            return None
+        for child in last.children:
+            if child.dep_ != "compound" or child.idx >= mention.start:
+                continue
+            before = self.mention_over(child)
+            if before is not None and before.kind in ("state", "institution"):
+                return mention
         return None
 
     def _from_mention(self, mention: Mention, resolution: str | None = None) -> Speaker:
@@ -161,6 +180,8 @@ class SpeakerResolver:
             mention = None  # "the PM" taken for a person's name by the parser
         if mention is not None and mention.resolution in _NAMING_RESOLUTIONS:
             return self._from_mention(mention)
+        if mention is not None and mention.resolution == "title" and mention.kind == "person":
+            return self._from_mention(mention)  # "the top Russian diplomat": a title held
         if (
             mention is not None
             and mention.resolution == "description"
@@ -332,7 +353,7 @@ class SpeakerResolver:
                 speaker = self.resolve(outer, pos)
                 if speaker is not None and _compatible(speaker, kind):
                     return _as_pronoun(speaker)
-        blocked, salient = self._previous_subject(min(pos, head.idx), kind)
+        blocked, salient = self._previous_subject(self._pronoun_anchor(head, pos), kind)
         if salient is not None:
             return _as_pronoun(salient)
         if blocked:
@@ -347,6 +368,22 @@ class SpeakerResolver:
             if _compatible(event.speaker, kind):
                 return _as_pronoun(event.speaker, 0.4)
         return None
+
+    def _pronoun_anchor(self, head: Token, pos: int) -> int:
+        """Where a pronoun looks back from: itself, or the start of its sentence when no
+        person is named before it there ("Russia was winning, he wrote": the sentence before
+        says who "he" is)."""
+        anchor = min(pos, head.idx)
+        start = head.sent.start_char
+        if start >= anchor:
+            return anchor
+        index = bisect.bisect_left(self._starts, start)
+        for mention in self.mentions[index:]:
+            if mention.start >= head.idx:
+                break
+            if mention.kind == "person":
+                return anchor
+        return start
 
     def _previous_subject(self, anchor: int, kind: str) -> tuple[bool, Speaker | None]:
         """The subject of the sentence just before ``anchor`` ("Zelensky met troops in
@@ -384,7 +421,15 @@ class SpeakerResolver:
             if child.pos_ not in ("PROPN", "NOUN"):
                 continue
             speaker = self.resolve(child, child.idx)
-            if speaker is not None and speaker.kind in ("person", "unnamed"):
+            if (
+                speaker is not None
+                and speaker.kind == "unnamed"
+                and speaker.head not in self.lexicon.unnamed_heads
+            ):
+                continue  # "A lasting settlement … required": a thing, not someone unnamed
+            if speaker is not None and (
+                speaker.kind in ("person", "unnamed") or _personal_name(speaker)
+            ):
                 return True, False, speaker if _compatible(speaker, kind) else None
             if speaker is None and kind in ("male", "female") and self._role_noun(child):
                 return True, True, None
@@ -456,6 +501,13 @@ def _bare_title(name: str) -> bool:
     """ "PM", "Prime Minister", "the President": words of a role, not anyone's name."""
     lexicon = load_lexicon()
     return lexicon.is_bare_title(name) or name.casefold() in lexicon.collective_heads
+
+
+def _personal_name(speaker: Speaker) -> bool:
+    """An unknown speaker named like a person, first name and surname ("Konstantin Kosachev"),
+    whom the parser took for an organisation."""
+    words = speaker.actor.split()
+    return speaker.kind == "unknown" and len(words) == 2 and all(w.istitle() for w in words)
 
 
 def _outer_speech_subject(verb: Token, lexicon: SpeechLexicon) -> Token | None:

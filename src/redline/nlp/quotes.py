@@ -170,7 +170,8 @@ class _Extractor:
             return self._verb_speaker(cue.verb)
         # After the quote, a pronoun looks back from where the quote opens, not from the verb.
         speaker = self.speakers.resolve(cue.subject, pos, cue.verb)
-        self.verb_speakers.setdefault(cue.verb.i, speaker)
+        if speaker is not None:  # an unresolved subject leaves the verb to find its own
+            self.verb_speakers.setdefault(cue.verb.i, speaker)
         return speaker
 
     def direct(self) -> list[Found]:
