@@ -227,3 +227,41 @@ def test_a_coalition_plan_may_be_credited_to_one_of_its_members(nlp: Language) -
     plan = only(plans_of(nlp, "Britain's reassurance force would deploy after a ceasefire.",
                          RUSSIA_UKRAINE, date(2025, 9, 5)))
     assert (plan.pack_plan, plan.proposer) == ("reassurance-force", "Coalition of the Willing")
+
+
+# A bulleted list opened by a sentence about the plan, and a side written into the name.
+
+@pytest.fixture(scope="module")
+def nlp_lines() -> Language:
+    """The model with redline's line-break component: each list item is a sentence."""
+    register_extensions()
+    model = load_model()
+    model.add_pipe("redline_line_breaks", before="parser")
+    return model
+
+
+def test_bullets_after_a_colon_sentence_are_the_plans_terms(nlp_lines: Language) -> None:
+    text = (
+        "Diplomats expect Westport's counter-proposal by Friday. According to a copy seen "
+        "by this newspaper, it would:\n"
+        "- start talks on the border from the current front line;\n"
+        "- swap all prisoners within a month, unlike the Northern memorandum;\n"
+        "- keep sanctions in place until a final deal."
+    )
+    plan = next(p for p in plans_of(nlp_lines, text) if p.proposer == "Westland")
+    assert [p.issues for p in plan.points] == [("border",), ("prisoners",), ("sanctions",)]
+
+
+def test_a_side_written_in_the_phrase_names_the_document(nlp: Language) -> None:
+    # Drafted by Westland's advisers, but the article calls it the Northern counter-proposal.
+    text = (
+        "Talks turned to the Northern counter-proposal, drafted by advisers of Westport and "
+        "Sudberg."
+    )
+    assert only(plans_of(nlp, text)).name == "Northern counter-proposal"
+
+
+def test_an_alias_names_its_plan_whoever_drafted_it(nlp: Language) -> None:
+    text = "The Nordgrad memorandum, drafted by Westport, was handed over on Monday."
+    plan = only(plans_of(nlp, text, day=LATE))
+    assert (plan.pack_plan, plan.proposer) == ("northern-memorandum", "Northland")

@@ -45,7 +45,10 @@ def match_named(pack: Pack, phrase: PlanPhrase, published: date | None) -> PackP
         return None
     if phrase.n_points is not None:
         candidates = [p for p in candidates if p.points in (None, phrase.n_points)]
-    candidates = [p for p in candidates if _compatible_party(pack, p, party)]
+    compatible = [p for p in candidates if _compatible_party(pack, p, party)]
+    # An alias names its plan even when the drafters belong to another side of the pack:
+    # "the European counter-proposal, drafted by advisers of Britain, France and Germany".
+    candidates = compatible or (candidates if phrase.alias_plans else [])
     if phrase.new and published is not None:
         recent = published - NEW
         candidates = [p for p in candidates if p.announced is None or p.announced >= recent]

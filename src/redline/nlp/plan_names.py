@@ -64,13 +64,33 @@ def side_name(doc: Doc, phrase: PlanPhrase, pack: Pack, lexicon: PlanLexicon) ->
     the side and the noun ("Russian memorandum", "Ukrainian counter-proposal"); None when
     the phrase has no document noun or no side."""
     noun = document_noun(doc, phrase, lexicon)
+    if noun is None:
+        return None
+    written = _written_side(doc, phrase, pack)
+    if written is not None:
+        return f"{written} {noun}"  # "the European counter-proposal, drafted by Britain, …"
     proposer = phrase.proposer
-    if noun is None or proposer is None or proposer.party is None:
+    if proposer is None or proposer.party is None:
         return None
     party = pack.party(proposer.party)
     if party is None or party.id == "other":
         return None
     return f"{party.short_name()} {noun}"
+
+
+def _written_side(doc: Doc, phrase: PlanPhrase, pack: Pack) -> str | None:
+    """A side's adjective written in the phrase before its noun ("European", "Ukrainian"),
+    as written: the text's own name for whose document it is."""
+    adjectives = {
+        adjective.casefold() for party in pack.parties for adjective in party.adjectives
+    }
+    words = list(doc[phrase.start : phrase.head])
+    # "the European counter-proposal": the parser may hang the adjective on "counter".
+    words += [t for w in doc[phrase.start : phrase.head + 1] for t in w.lefts if t.i < phrase.start]
+    for token in words:
+        if token.dep_ in ("amod", "compound") and token.text.casefold() in adjectives:
+            return token.text
+    return None
 
 
 def names_the_plan(doc: Doc, phrase: PlanPhrase, pack: Pack, lexicon: PlanLexicon) -> bool:

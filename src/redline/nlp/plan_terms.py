@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from redline.nlp.pipeline import BULLETS
 from redline.nlp.plan_lexicon import PlanLexicon
 
 _LIST_ITEM = re.compile(r"^\(?(\d{1,2})[.)]$")
@@ -439,6 +440,22 @@ def list_items(doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
         if tokens:
             items.append((int(marker.group(1)), tokens[0].i, tokens[-1].i + 1))
     return items
+
+
+def opens_list(sent: Span) -> bool:
+    """A sentence that ends on a colon ("it would:", "The draft includes:") opens a list."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return last is not None and last.text == ":"
+
+
+def bullet_item(sent: Span) -> tuple[int, int] | None:
+    """The token range of a bulleted list item ("- cap the army at 800,000;") without its
+    bullet and closing punctuation; None for a sentence that is not one."""
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None or first.text not in BULLETS or not _line_start(sent.doc, first.i):
+        return None
+    tokens = trimmed([t for t in sent if t.i > first.i])
+    return (tokens[0].i, tokens[-1].i + 1) if tokens else None
 
 
 def numbered_terms(

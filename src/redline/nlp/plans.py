@@ -41,9 +41,11 @@ from redline.nlp.plan_names import (
 from redline.nlp.plan_proposers import party_of
 from redline.nlp.plan_terms import (
     Term,
+    bullet_item,
     list_items,
     numbered_terms,
     opener_terms,
+    opens_list,
     phrase_terms,
     point_numbers,
 )
@@ -203,9 +205,22 @@ def _collect_terms(
     last_numbered: Term | None = None
     after_plan = False
     describing = False  # the sentences since the plan's last mention go on describing it
+    listing: int | None = None  # the group whose bulleted list is running
     for sent in doc.sents:
         here = [(i, group_at[i]) for i in range(sent.start, sent.end) if i in group_at]
+        item = bullet_item(sent)
+        if listing is not None and item is not None:
+            # "- cap Ukraine's armed forces at 800,000, not 600,000 as in the US draft": one
+            # term of the listed plan per item, whatever other plan the item compares it to.
+            start, end = item
+            issues = issues_between(hits, start, end)
+            if issues:
+                groups[listing].terms.append(Term(listing, None, start, end, issues))
+            continue
         current = here[0][1] if here else last_group
+        # "The draft includes:", "According to a copy, it would:" open a list of its terms.
+        listing = current if current is not None and opens_list(sent) and (
+            here or (after_plan and _plan_pronoun_subject(sent))) else None
         # "First, ..." opens a point only next to the plan or after another point: far from
         # any plan it is the writer's own first remark.
         openers = bool(here) or after_plan or last_numbered is not None
@@ -236,6 +251,11 @@ def _collect_terms(
         if here:
             last_group = here[-1][1]
         after_plan = bool(here)
+
+
+def _plan_pronoun_subject(sent: Span) -> bool:
+    """ "According to a copy seen by the paper, it would:": the plan just named, as "it"."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("it", "they") for t in sent)
 
 
 def _points(doc: Doc, terms: list[Term]) -> tuple[PlanPoint, ...]:
