@@ -15,7 +15,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from redline.model import Claim, Mention, PlanMention, Quote
+from redline.model import Claim, Mention, PlanMention, PlanPoint, Quote
 from redline.nlp.claims import ClaimContext, extract_claims, make_context
 from redline.nlp.pipeline import load_model
 from redline.packs.loader import load_pack
@@ -791,3 +791,50 @@ def test_a_relative_that_is_not_an_anaphor(make_doc: MakeDoc, ctx: Ctx) -> None:
     assert claims_of(doc, ctx) == set()
     doc = make_doc("Moscow is pressing demands for a buffer zone.")
     assert claims_of(doc, ctx) == {("Russia", "buffer_zone", "demand")}
+
+
+def test_what_any_agreement_must_include_is_demanded(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Peskov said any agreement must include the lifting of sanctions.")
+    assert claims_of(doc, ctx) == {("Dmitry Peskov", "sanctions", "demand")}
+    # A given document's content is its proposer's, not a demand of the subject's.
+    doc = make_doc("Peskov said the agreement would include the lifting of sanctions.")
+    assert ("Dmitry Peskov", "sanctions", "demand") not in claims_of(doc, ctx)
+
+
+def test_a_particle_after_the_object_completes_the_phrasal_verb(
+    make_doc: MakeDoc, ctx: Ctx
+) -> None:
+    doc = make_doc("Peskov brushed the idea of a ceasefire aside.")
+    assert claims_of(doc, ctx) == {("Dmitry Peskov", "ceasefire", "reject")}
+
+
+def test_a_reporting_clause_set_off_inside_the_reported_one_holds_it(
+    make_doc: MakeDoc, ctx: Ctx
+) -> None:
+    doc = make_doc("Ukraine, Peskov said, must return to neutrality.")
+    assert claims_of(doc, ctx) == {("Dmitry Peskov", "nato_membership", "demand")}
+
+
+def test_a_sides_priority_is_its_demand(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Ukraine's priority remained a full ceasefire.")
+    assert claims_of(doc, ctx) == {("Ukraine", "ceasefire", "demand")}
+
+
+def test_a_plan_term_that_denies_its_issue_is_the_proposers_rejection(
+    make_doc: MakeDoc, ctx: Ctx
+) -> None:
+    text = (
+        "The US plan sets out the terms. Under it, no NATO troops would be stationed in "
+        "Ukraine, and a ceasefire would start at once."
+    )
+    denied = "no NATO troops would be stationed in Ukraine"
+    granted = "a ceasefire would start at once"
+    points = tuple(
+        PlanPoint(None, (issue,), words, text.index(words), text.index(words) + len(words))
+        for words, issue in ((denied, "peacekeepers"), (granted, "ceasefire"))
+    )
+    plan = PlanMention("US plan", "United States", points, 4, 11)
+    found = claims_of(make_doc(text, plans=[plan]), ctx)
+    assert ("United States", "peacekeepers", "reject") in found
+    assert ("United States", "ceasefire", "propose") in found
+    assert ("United States", "peacekeepers", "propose") not in found

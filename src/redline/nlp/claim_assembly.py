@@ -3,6 +3,7 @@ drafts for the terms of a plan, held by the plan's proposer."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -111,10 +112,12 @@ def listing_status(doc: Doc, index: HolderIndex, plan: PlanMention, hedges: Hedg
 def plan_point_drafts(
     doc: Doc, index: HolderIndex, hedges: HedgeLexicon,
     prohibitions: frozenset[str] = frozenset(),
+    negated: Callable[[Span, str], bool] | None = None,
 ) -> list[ClaimDraft]:
     """Each term a plan lists is a position of the plan's proposer: a demand or a proposal by
     the proposer's role (``proposer_stance``), or a rejection when the term bans or denies
-    something."""
+    something ("a ban on foreign troops"), or ``negated`` says the term negates that issue
+    ("no NATO troops would be stationed")."""
     drafts: list[ClaimDraft] = []
     for plan in index.plans:
         if not plan.proposer or not plan.points:
@@ -128,8 +131,11 @@ def plan_point_drafts(
                 continue
             evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
             term = point_stance(point.text, prohibitions)
+            span = doc.char_span(point.start, point.end, alignment_mode="expand")
             for issue in point.issues:
-                stance = term if term == "reject" else proposer_stance(index.pack, party, issue)
+                denied = term == "reject" or (
+                    negated is not None and span is not None and negated(span, issue))
+                stance = "reject" if denied else proposer_stance(index.pack, party, issue)
                 drafts.append(ClaimDraft(plan.proposer, party, issue, stance, status,
                                          evidence, plan.name, "plan_point"))
     return drafts

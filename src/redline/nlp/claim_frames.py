@@ -156,11 +156,12 @@ def matrix_subjects(token: Token, report_verbs: frozenset[str] = frozenset()) ->
 
 
 def _trailing_reporter(root: Token, report_verbs: frozenset[str]) -> list[Token]:
-    """ "Russia will never give up the regions, Medvedev wrote": the parser often hangs the
-    reporting clause under the reported one."""
+    """ "Russia will never give up the regions, Medvedev wrote", "Ukraine, the minister said,
+    must return to neutrality": the parser often hangs the reporting clause under the
+    reported one, after it or set off inside it."""
     for child in root.children:
         if (
-            child.i > root.i
+            (child.i > root.i or child.dep_ == "parataxis")
             and child.dep_ in ("parataxis", "ccomp", "advcl", "conj")
             and child.lemma_.lower() in report_verbs
         ):

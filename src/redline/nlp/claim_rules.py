@@ -346,6 +346,8 @@ CONTENT_VERBS = frozenset({"see", "envisage", "envision", "foresee", "stipulate"
 # under the US plan").
 FRONTED_CONTENT_PREPS = frozenset({"under", "in"})
 MAX_CONTENT_CLIMB = 4
+# Determiners that make a document noun mean any document of the kind, not a given plan.
+GENERIC_DETERMINERS = frozenset({"any", "every", "no"})
 
 
 def states_plan_content(token: Token, plan_nouns: frozenset[str]) -> bool:
@@ -366,10 +368,14 @@ def states_plan_content(token: Token, plan_nouns: frozenset[str]) -> bool:
 
 
 def _document(noun: Token, nouns: frozenset[str]) -> bool:
-    """A plan document not presented as a party's own ("its plan", "Russia's memorandum")."""
+    """A plan document not presented as a party's own ("its plan", "Russia's memorandum"),
+    nor any document of its kind: in "any agreement must include X" the speaker demands X."""
     if noun.lemma_.lower() not in nouns and noun.lower_ not in nouns:
         return False
-    return not any(c.dep_ == "poss" for c in noun.children)
+    return not any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS)
+        for c in noun.children
+    )
 
 
 def _content_adjunct(verb: Token, nouns: frozenset[str]) -> bool:

@@ -58,6 +58,7 @@ from redline.nlp.stance import (
     StanceLexicon,
     find_stance_cues,
     has_modal,
+    is_negated,
     load_stance_lexicon,
     resolve_stance,
 )
@@ -402,6 +403,30 @@ def _offers(main: Token, cue: StanceCue, frame: Frame, cues: list[StanceCue],
     return has_modal(main, lexicon)
 
 
+def term_negates(span: Span, issue: str, hits: list[IssueHit], lexicon: StanceLexicon) -> bool:
+    """Whether a plan term denies its issue wherever it names it: "no NATO troops would be
+    stationed", "Ukraine will not join NATO"; a negator on the cue's noun or on the verb
+    that governs it."""
+    own = [h for h in hits if h.issue == issue and span.start <= h.start and h.end <= span.end]
+    if not own:
+        return False
+    return all(_cue_negated(span.doc[h.start : h.end].root, lexicon) for h in own)
+
+
+def _cue_negated(token: Token, lexicon: StanceLexicon) -> bool:
+    if any(c.lower_ in lexicon.negators and c.dep_ in ("det", "neg", "advmod")
+           for c in token.children):
+        return True  # "no NATO troops"
+    node = token
+    for _ in range(3):  # up to the clause verb: "troops would not be stationed"
+        if node.pos_ in ("VERB", "AUX"):
+            return is_negated(node, lexicon)
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def extract_claims(doc: Doc, pack: Pack, ctx: ClaimContext | None = None) -> list[Claim]:
     """The positions the article reports, one per (actor, issue, stance)."""
     ctx = ctx or make_context(pack, _tokenizer_for(doc))
@@ -419,7 +444,11 @@ def extract_claims(doc: Doc, pack: Pack, ctx: ClaimContext | None = None) -> lis
             state.recent = []
         named = concrete_issues([h.issue for h in hits if seg.start <= h.start < seg.end])
         state.previous = named or state.previous
-    drafts.extend(plan_point_drafts(doc, index, ctx.hedges, ctx.stance.prohibition_nouns))
+    def negated(span: Span, issue: str) -> bool:
+        return term_negates(span, issue, hits, ctx.stance)
+
+    drafts.extend(plan_point_drafts(doc, index, ctx.hedges, ctx.stance.prohibition_nouns,
+                                    negated))
     published = doc._.published
     claims = []
     for claim in merge_drafts(drafts, doc, index, ctx.hedges):

@@ -89,6 +89,17 @@ def _match_words(
     return found
 
 
+def _late_particle(verb: Token, particle: str) -> bool:
+    """ "brushed the idea of a ceasefire aside": the particle after the object, which the
+    parser may hang on the object's last word; no other verb comes between."""
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.pos_ in ("VERB", "AUX") or token.is_punct:
+            return False
+        if token.lower_ == particle and token.dep_ in ("advmod", "prt"):
+            return verb in token.ancestors
+    return False
+
+
 def _phrasal_stance(token: Token, lexicon: StanceLexicon) -> tuple[str, int] | None:
     """A verb + particle frame: the stance and the end of the frame."""
     lemma = token.lemma_.lower()
@@ -104,6 +115,8 @@ def _phrasal_stance(token: Token, lexicon: StanceLexicon) -> tuple[str, int] | N
             c.lower_ == particles[0] and c.dep_ in PARTICLE_DEPS and c.i > token.i
             for c in token.children
         ):
+            return stance, token.i + 1
+        if len(particles) == 1 and _late_particle(token, particles[0]):
             return stance, token.i + 1
     return None
 
