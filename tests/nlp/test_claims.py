@@ -838,3 +838,36 @@ def test_a_plan_term_that_denies_its_issue_is_the_proposers_rejection(
     assert ("United States", "peacekeepers", "reject") in found
     assert ("United States", "ceasefire", "propose") in found
     assert ("United States", "peacekeepers", "propose") not in found
+
+
+def test_a_that_clause_the_parser_coordinated_is_still_the_complement(
+    make_doc: MakeDoc, ctx: Ctx
+) -> None:
+    doc = make_doc(
+        "Putin is also said to have insisted, again, that Ukraine renounce NATO membership "
+        "and that no Western troops be stationed on its soil."
+    )
+    assert claims_of(doc, ctx) == {
+        ("Vladimir Putin", "nato_membership", "demand"),
+        ("Vladimir Putin", "peacekeepers", "reject"),
+    }
+
+
+def test_demanding_that_none_of_a_thing_come_rejects_it(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Russia demanded that no Western troops be stationed in Ukraine.")
+    assert claims_of(doc, ctx) == {("Russia", "peacekeepers", "reject")}
+    # A negated verb demands the outcome: neutrality is a position on NATO membership.
+    doc = make_doc("Russia demanded that Ukraine never join NATO.")
+    assert claims_of(doc, ctx) == {("Russia", "nato_membership", "demand")}
+
+
+def test_a_negating_determiner_on_the_subject_negates_the_predicate(
+    make_doc: MakeDoc, ctx: Ctx
+) -> None:
+    doc = make_doc("Peskov said no Russian official would accept a ceasefire.")
+    assert ("Dmitry Peskov", "ceasefire", "reject") in claims_of(doc, ctx)
+
+
+def test_an_adverb_inside_a_hedge_phrase_keeps_the_hedge(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Putin is also said to have demanded a buffer zone.")
+    assert [(c.issue, c.status) for c in _claims(doc, ctx)] == [("buffer_zone", "alleged")]

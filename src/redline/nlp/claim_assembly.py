@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from redline.model import Claim, PlanMention, TextSpan
 from redline.nlp.claim_holders import HolderIndex
 from redline.nlp.claim_rules import media_status
+from redline.nlp.pipeline import BULLETS
 from redline.nlp.status import RANK, HedgeLexicon, hedge_status, strongest
 from redline.packs.schema import Pack
 
@@ -104,9 +105,26 @@ def listing_status(doc: Doc, index: HolderIndex, plan: PlanMention, hedges: Hedg
     for point in plan.points:
         sent = _sentence_of(doc, point.start, point.end)
         if sent is not None:
-            statuses.append(strongest(hedge_status(sent, hedges),
-                                      media_status(sent, index, hedges.media_verbs)))
+            for told in (sent, _list_opener(sent)):
+                if told is not None:
+                    statuses.append(strongest(hedge_status(told, hedges),
+                                              media_status(told, index, hedges.media_verbs)))
     return strongest(*statuses)
+
+
+def _list_opener(sent: Span) -> Span | None:
+    """For a bulleted list item, the sentence that opens the list ("According to a copy
+    seen by the paper, it would:"), which says how the article knows every item."""
+    doc = sent.doc
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None or first.text not in BULLETS:
+        return None
+    while sent.start > 0:
+        sent = doc[sent.start - 1].sent
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None or first.text not in BULLETS:
+            return sent
+    return None
 
 
 def plan_point_drafts(

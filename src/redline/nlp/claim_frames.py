@@ -227,7 +227,15 @@ def _own_clauses(verb: Token, any_subject: bool = False) -> list[Token]:
         c for c in verb.children
         if c.dep_ in ("conj", "parataxis") and c.pos_ in ("VERB", "AUX")
         and (any_subject or any(g.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for g in c.children))
+        and not _that_clause(c)
     ]
+
+
+def _that_clause(clause: Token) -> bool:
+    """ "insisted, again, that Ukraine renounce …": a clause opened by "that" that the parser
+    coordinated with the verb is the verb's complement, not a clause of its own."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i
+               for c in clause.children) and clause.i > clause.head.i
 
 
 def verb_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:

@@ -58,7 +58,6 @@ from redline.nlp.stance import (
     StanceLexicon,
     find_stance_cues,
     has_modal,
-    is_negated,
     load_stance_lexicon,
     resolve_stance,
 )
@@ -343,13 +342,17 @@ def segment_drafts(
         stance = _adjust_stance(stance, cue, holders, span, index)
         plan = plan_in(frame, index, doc, seg, ctx.plan_nouns)
         own_plan = proposer_party(index, plan)
+        denied = (_denied_issues(issues, frame, seg_hits, token, ctx.stance)
+                  if stance == "demand" and cue.kind in ("verb", "phrasal") else set())
         for holder in holders:
             status = strongest(base_status, holder.floor)
             # "Washington pressed Kyiv to sign on to its plan": pressing for one's own plan
             # proposes it
             held = "propose" if stance == "demand" and own_plan == holder.party else stance
             for issue in issues:
-                drafts.append(ClaimDraft(holder.actor, holder.party, issue, held, status,
+                # "insisted that no Western troops be stationed": demanding it not happen
+                kept = "reject" if issue in denied else held
+                drafts.append(ClaimDraft(holder.actor, holder.party, issue, kept, status,
                                          evidence, plan.name if plan else None, cue.kind))
         found_issues.extend(issues)
         if set_aside:
@@ -405,26 +408,30 @@ def _offers(main: Token, cue: StanceCue, frame: Frame, cues: list[StanceCue],
 
 def term_negates(span: Span, issue: str, hits: list[IssueHit], lexicon: StanceLexicon) -> bool:
     """Whether a plan term denies its issue wherever it names it: "no NATO troops would be
-    stationed", "Ukraine will not join NATO"; a negator on the cue's noun or on the verb
-    that governs it."""
+    stationed". A negated verb is not enough: "Ukraine will not join NATO" is the plan's
+    proposal on NATO membership."""
     own = [h for h in hits if h.issue == issue and span.start <= h.start and h.end <= span.end]
     if not own:
         return False
-    return all(_cue_negated(span.doc[h.start : h.end].root, lexicon) for h in own)
+    return all(_none_of(span.doc[h.start : h.end].root, lexicon) for h in own)
 
 
-def _cue_negated(token: Token, lexicon: StanceLexicon) -> bool:
-    if any(c.lower_ in lexicon.negators and c.dep_ in ("det", "neg", "advmod")
-           for c in token.children):
-        return True  # "no NATO troops"
-    node = token
-    for _ in range(3):  # up to the clause verb: "troops would not be stationed"
-        if node.pos_ in ("VERB", "AUX"):
-            return is_negated(node, lexicon)
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
+def _denied_issues(issues: list[str], frame: Frame, hits: list[IssueHit], cue: Token,
+                   lexicon: StanceLexicon) -> set[str]:
+    """The issues a demand's complement denies outright wherever it names them: in "insisted
+    that no Western troops be stationed" the troops are what is refused. A negated verb is
+    not enough: "wants a commitment that Ukraine will never join NATO" demands neutrality."""
+    denied: set[str] = set()
+    for issue in issues:
+        own = [h for h in hits if h.issue == issue and h.start in frame.region]
+        if own and all(_none_of(cue.doc[h.start : h.end].root, lexicon) for h in own):
+            denied.add(issue)
+    return denied
+
+
+def _none_of(token: Token, lexicon: StanceLexicon) -> bool:
+    """ "no Western troops", "no sanctions relief": a negating determiner on the cue's noun."""
+    return any(c.lower_ in lexicon.negators and c.dep_ == "det" for c in token.children)
 
 
 def extract_claims(doc: Doc, pack: Pack, ctx: ClaimContext | None = None) -> list[Claim]:

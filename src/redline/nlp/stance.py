@@ -51,6 +51,10 @@ def is_negated(token: Token, lexicon: StanceLexicon) -> bool:
                 and child.dep_ in ("advmod", "det", "neg", "nsubj", "nsubjpass")
             ):  # "nobody is signing off on it", "none would accept"
                 return True
+            if child.dep_ in ("nsubj", "nsubjpass") and any(
+                g.dep_ == "det" and g.lower_ in lexicon.negators for g in child.children
+            ):  # "no troops would be stationed", "no country will recognise"
+                return True
     governor = token.head.lemma_.lower()
     if token.dep_ in ("xcomp", "dobj", "pcomp") and governor in lexicon.negating_verbs:
         return True

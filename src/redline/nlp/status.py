@@ -57,15 +57,25 @@ def hedge_status(span: Span, lexicon: HedgeLexicon) -> str:
     """The status the hedges in a stretch of text give: alleged beats reported beats stated."""
     words = [t.lower_ for t in span]
     bag = set(words)
+    # "is also said to", "could not independently be verified": adverbs the phrase does not
+    # name may stand between its words.
+    phrase_words = _phrase_words(lexicon)
+    tight = [t.lower_ for t in span if t.pos_ != "ADV" or t.lower_ in phrase_words]
 
     def any_phrase(phrases: tuple[tuple[str, ...], ...]) -> bool:
-        return any(p[0] in bag and _contains(words, p) for p in phrases)
+        return any(p[0] in bag and (_contains(words, p) or _contains(tight, p))
+                   for p in phrases)
 
     if bag & lexicon.alleged_words or any_phrase(lexicon.alleged_phrases):
         return "alleged"
     if bag & lexicon.reported_words or any_phrase(lexicon.reported_phrases):
         return "reported"
     return "stated"
+
+
+@lru_cache(maxsize=4)
+def _phrase_words(lexicon: HedgeLexicon) -> frozenset[str]:
+    return frozenset(w for p in (*lexicon.alleged_phrases, *lexicon.reported_phrases) for w in p)
 
 
 def strongest(*statuses: str) -> str:
