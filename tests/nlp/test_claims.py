@@ -871,3 +871,20 @@ def test_a_negating_determiner_on_the_subject_negates_the_predicate(
 def test_an_adverb_inside_a_hedge_phrase_keeps_the_hedge(make_doc: MakeDoc, ctx: Ctx) -> None:
     doc = make_doc("Putin is also said to have demanded a buffer zone.")
     assert [(c.issue, c.status) for c in _claims(doc, ctx)] == [("buffer_zone", "alleged")]
+
+
+def test_having_no_choice_but_to_act_threatens(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Trump said he would have no other choice but to impose sanctions on Russia.")
+    assert claims_of(doc, ctx) == {("Donald Trump", "sanctions", "threaten")}
+
+
+def test_what_a_side_needs_from_others_it_demands(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Zelensky said Ukraine needed more long-range weapons.")
+    assert ("Volodymyr Zelensky", "military_aid", "demand") in claims_of(doc, ctx)
+
+
+def test_the_subject_of_a_demand_noun_attribute_is_the_demand(
+    make_doc: MakeDoc, ctx: Ctx
+) -> None:
+    doc = make_doc("Neutrality is Russia's main demand.")
+    assert claims_of(doc, ctx) == {("Russia", "nato_membership", "demand")}

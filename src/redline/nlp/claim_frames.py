@@ -332,6 +332,10 @@ def noun_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
             for subject in subjects:  # "Patrushev's response was a rejection of ..."
                 fallback.extend(c for c in subject.children if c.dep_ == "poss")
+            if noun.dep_ == "attr" and not any(c.dep_ == "prep" for c in noun.children):
+                # "Neutrality is Russia's main demand": the subject is what is demanded
+                for subject in subjects:
+                    region |= _minus(subtree_ids(subject), fallback)
         elif relation == "subject" and lemma in LINKING_VERBS:
             region |= _minus(subtree_ids(verb) - {verb.i}, [noun])
     return Frame(holders, via, region, demoted, secondary, fallback)
