@@ -424,3 +424,16 @@ def test_a_pronoun_reaches_a_person_the_pack_does_not_know() -> None:
         "he wrote on Telegram, and any deal “will be on our terms, not American ones.”"
     )
     assert speakers(text)[-1] == "Leonid Slutsky"
+
+
+def test_a_surname_in_capitals_names_the_person() -> None:
+    assert speakers("TRUMP: “CRIMEA WAS LOST YEARS AGO, EVERYBODY KNOWS IT”") == ["Donald Trump"]
+
+
+def test_a_possessive_pronoun_does_not_stop_a_pronoun_looking_back() -> None:
+    text = (
+        "A senior official said the talks had stalled.\n\n"
+        "Donald Trump reacted within hours. In a post on his social network, he called the "
+        "remarks “very harmful to the peace negotiations with Russia”."
+    )
+    assert speakers(text)[-1] == "Donald Trump"

@@ -24,6 +24,11 @@ RANK = {
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
 
 
+# An all-capitals surname this long is the name set in capitals (headlines, tabloid leads);
+# shorter ones are mostly acronyms ("UN").
+MIN_CAPS_SURNAME = 4
+
+
 def _previous(doc: Doc, i: int) -> Token | None:
     return doc[i - 1] if i > 0 else None
 
@@ -37,9 +42,12 @@ def _fits(surface: Surface, raw: RawMatch, doc: Doc, index: ActorIndex) -> bool:
     if not surface.holds_on(day):
         return False
     if surface.resolution == "surname" and (
-        not text[:1].isupper() or (text.isupper() and not surface.phrase.isupper())
+        not text[:1].isupper()
+        or (text.isupper() and not surface.phrase.isupper() and len(text) < MIN_CAPS_SURNAME)
     ):
-        return False  # "Un" of Kim Jong Un is not "UN"; "waltz" is not Waltz
+        # "Un" of Kim Jong Un is not "UN"; "waltz" is not Waltz; a headline's "TRUMP:" or
+        # "PUTIN'S PALS" is the person
+        return False
     if surface.resolution in ("title", "description"):
         before = _previous(doc, raw.start)
         if before is not None:

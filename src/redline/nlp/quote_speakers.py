@@ -381,8 +381,8 @@ class SpeakerResolver:
         for mention in self.mentions[index:]:
             if mention.start >= head.idx:
                 break
-            if mention.kind == "person":
-                return anchor
+            if mention.kind == "person" and mention.resolution != "pronoun":
+                return anchor  # "Putin met Xi, and he said": a person named in the sentence
         return start
 
     def _previous_subject(self, anchor: int, kind: str) -> tuple[bool, Speaker | None]:
@@ -418,8 +418,8 @@ class SpeakerResolver:
                 if self.lexicon.pronouns.get(child.lower_, "") in ("male", "female"):
                     return True, False, self._pronoun_antecedent(child, kind)
                 continue
-            if child.pos_ not in ("PROPN", "NOUN"):
-                continue
+            if child.pos_ not in ("PROPN", "NOUN") and self.mention_over(child) is None:
+                continue  # "Trump reacted": the small model may tag a name as a verb
             speaker = self.resolve(child, child.idx)
             if (
                 speaker is not None
