@@ -265,3 +265,23 @@ def test_an_alias_names_its_plan_whoever_drafted_it(nlp: Language) -> None:
     text = "The Nordgrad memorandum, drafted by Westport, was handed over on Monday."
     plan = only(plans_of(nlp, text, day=LATE))
     assert (plan.pack_plan, plan.proposer) == ("northern-memorandum", "Northland")
+
+
+def test_a_naming_sentence_gathers_the_proposals_stated_before(nlp: Language) -> None:
+    text = (
+        "In a paper published in June, Anna Weiss proposed freezing the front line and "
+        "swapping all prisoners. Diplomats refer to the ideas simply as the Weiss plan."
+    )
+    plan = only(plans_of(nlp, text, day=LATE))
+    assert plan.pack_plan == "weiss-plan"
+    assert {i for p in plan.points for i in p.issues} == {"border", "prisoners"}
+
+
+def test_a_naming_sentence_without_a_gathering_noun_takes_nothing_before(
+    nlp: Language,
+) -> None:
+    text = (
+        "In a paper published in June, Anna Weiss proposed freezing the front line and "
+        "swapping all prisoners. Diplomats discussed the Weiss plan on Monday."
+    )
+    assert only(plans_of(nlp, text, day=LATE)).points == ()

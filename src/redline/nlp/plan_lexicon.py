@@ -43,6 +43,7 @@ class PlanLexicon:
     modals: frozenset[str]
     continuation_openers: frozenset[str]
     gist_nouns: frozenset[str]
+    retro_nouns: frozenset[str]
     commentary_subjects: frozenset[str]
     generic_determiners: frozenset[str]
     any_determiners: frozenset[str]
@@ -103,6 +104,7 @@ def load_plan_lexicon(path: Path = RESOURCE) -> PlanLexicon:
         modals=_words(data, "modals"),
         continuation_openers=_words(data, "continuation_openers"),
         gist_nouns=_words(data, "gist_nouns"),
+        retro_nouns=_words(data, "retro_nouns"),
         commentary_subjects=_words(data, "commentary_subjects"),
         generic_determiners=_words(data, "generic_determiners"),
         any_determiners=_words(data, "any_determiners"),

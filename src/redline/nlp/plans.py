@@ -42,6 +42,7 @@ from redline.nlp.plan_proposers import party_of
 from redline.nlp.plan_terms import (
     Term,
     bullet_item,
+    clause_terms,
     list_items,
     numbered_terms,
     opener_terms,
@@ -206,6 +207,7 @@ def _collect_terms(
     after_plan = False
     describing = False  # the sentences since the plan's last mention go on describing it
     listing: int | None = None  # the group whose bulleted list is running
+    previous: Span | None = None
     for sent in doc.sents:
         here = [(i, group_at[i]) for i in range(sent.start, sent.end) if i in group_at]
         item = bullet_item(sent)
@@ -246,11 +248,39 @@ def _collect_terms(
             last_numbered = numbered[-1]
         elif kept or here:
             last_numbered = None
+        if here and not kept and previous is not None and _gathers_before(sent, lexicon):
+            kept = _retro_terms(previous, here[0][1], hits, lexicon)
         for term in kept:
             groups[term.group].terms.append(term)
+        previous = sent
         if here:
             last_group = here[-1][1]
         after_plan = bool(here)
+
+
+def _gathers_before(sent: Span, lexicon: PlanLexicon) -> bool:
+    """ "Officials refer to the ideas simply as the Kellogg plan": a definite noun of the
+    naming sentence gathers what the sentence before proposed."""
+    return any(
+        t.lemma_.casefold() in lexicon.retro_nouns
+        and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.children)
+        for t in sent
+    )
+
+
+def _retro_terms(sent: Span, group: int, hits: list[IssueHit],
+                 lexicon: PlanLexicon) -> list[Term]:
+    """The terms a sentence's proposing verbs state ("Kellogg proposed putting X on hold in
+    exchange for Y"), for the plan the next sentence names."""
+    found: list[Term] = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.casefold() not in lexicon.proposer_verbs:
+            continue
+        for start, end in clause_terms(verb, lexicon):
+            issues = issues_between(hits, start, end)
+            if issues:
+                found.append(Term(group, None, start, end, issues))
+    return found
 
 
 def _plan_pronoun_subject(sent: Span) -> bool:
