@@ -147,3 +147,19 @@ def test_definite_noun_repeating_an_issue_head_takes_its_issue(nlp: Language) ->
     found = coreferent_hits(doc, matcher.find(doc))
     assert [(h.text, h.issue) for h in found] == [("loan", "sanctions")]
     assert coreferent_hits(nlp("Belgium blocked the loan."), []) == []
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("Territory Kyiv holds should come under the NATO umbrella.", "nato_membership"),
+    ("The allies offered Kyiv very strong guarantees.", "security_guarantees"),
+    ("Moscow wants its diplomatic properties back.", "relations"),
+    ("No deal will be recognised if it is reached without Ukraine's participation.",
+     "negotiation_format"),
+    ("The plan would freeze territorial lines near where they are.", "frontline_freeze"),
+    ("Kyiv asked for the return of Ukrainian children taken to Russia.", "humanitarian"),
+    ("Moscow pressed for an easing of restrictions on Russian banks.", "sanctions"),
+    ("Its path to the EU must stay open.", "eu_membership"),
+])
+def test_general_phrasings_of_the_issues_are_cued(nlp: Language, text: str, issue: str) -> None:
+    matcher = IssueMatcher(nlp.tokenizer, load_pack("russia-ukraine"))
+    assert issue in {h.issue for h in matcher.find(nlp(text))}
