@@ -888,3 +888,18 @@ def test_the_subject_of_a_demand_noun_attribute_is_the_demand(
 ) -> None:
     doc = make_doc("Neutrality is Russia's main demand.")
     assert claims_of(doc, ctx) == {("Russia", "nato_membership", "demand")}
+
+
+def test_insisting_on_ones_own_sides_refusal_is_a_rejection(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc(
+        "Zelensky insisted that Ukraine would never recognise Russian control over the "
+        "occupied territory."
+    )
+    assert claims_of(doc, ctx) == {("Volodymyr Zelensky", "territory_regions", "reject")}
+
+
+def test_only_makes_a_time_clause_a_condition(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Russia would agree to a truce only after Ukraine withdraws from Donetsk.")
+    assert ("Russia", "territory_regions", "demand") in claims_of(doc, ctx)
+    doc = make_doc("Russia agreed to a truce after Ukraine withdrew from Donetsk.")
+    assert ("Russia", "territory_regions", "demand") not in claims_of(doc, ctx)

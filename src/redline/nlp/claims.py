@@ -212,7 +212,8 @@ def segment_drafts(
     terms: set[int] = set()
     for cue, frame in zip(cues, frames, strict=True):
         if frame is not None and resolve_stance(cue) in ("demand", "propose"):
-            terms |= frame.region
+            own = [subtree_ids(doc[c.token]) for c in cues if _own_side_clause(doc, cue, c, index)]
+            terms |= frame.region.difference(*own)
     # "ruled out ceding", "refused to accept": the inner predicate is what the outer one
     # accepts or rejects, so it is read through the outer one, not on its own.
     complements: dict[int, list[StanceCue]] = {}
@@ -221,7 +222,8 @@ def segment_drafts(
             continue
         for inner in cues:
             if (inner.kind in VERBAL_KINDS and inner.token != outer.token
-                    and complement_of(doc[inner.token], doc[outer.token])):
+                    and complement_of(doc[inner.token], doc[outer.token])
+                    and not _own_side_clause(doc, outer, inner, index)):
                 complements.setdefault(outer.token, []).append(inner)
     embedded = {inner.token for inners in complements.values() for inner in inners}
     # A condition or trade nested in another cue's object is a position of its own ("wanted
@@ -404,6 +406,22 @@ def _offers(main: Token, cue: StanceCue, frame: Frame, cues: list[StanceCue],
     if any(c.dep_ == "neg" or c.lower_ == "only" for c in main.children):
         return False
     return has_modal(main, lexicon)
+
+
+def _own_side_clause(doc: Doc, outer: StanceCue, inner: StanceCue, index: HolderIndex) -> bool:
+    """ "Zelensky insisted that Ukraine would never recognise …": a demand verb over a clause
+    about the speaker's own side asserts that side's position (``asserts_own_side``), so the
+    inner predicate stands on its own, held by the speaker."""
+    if outer.stance != "demand" or outer.kind != "verb":
+        return False
+    verb, clause = doc[outer.token], doc[inner.token]
+    if clause.dep_ != "ccomp" or clause.head.i != verb.i:
+        return False
+    speakers = [m.party for c in verb.children if c.dep_ == "nsubj"
+                for _, m in index.mentions_of(c)]
+    actors = [m.party for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+              for _, m in index.mentions_of(c)]
+    return bool(speakers and actors) and set(actors) <= set(speakers)
 
 
 def term_negates(span: Span, issue: str, hits: list[IssueHit], lexicon: StanceLexicon) -> bool:

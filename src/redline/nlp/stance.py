@@ -411,7 +411,9 @@ def _condition_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
     """Conditions ("only if", "once", "unless") under a main clause: demands."""
     cues: list[StanceCue] = []
     for token in sent:
-        if token.dep_ != "mark" or token.lower_ not in lexicon.condition_words:
+        # "only after", "only when": "only" makes a time clause a condition
+        restricted = token.i > 0 and sent.doc[token.i - 1].lower_ == "only"
+        if token.dep_ != "mark" or not (token.lower_ in lexicon.condition_words or restricted):
             continue
         clause = token.head
         main = clause.head
