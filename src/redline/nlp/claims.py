@@ -212,8 +212,9 @@ def segment_drafts(
     terms: set[int] = set()
     for cue, frame in zip(cues, frames, strict=True):
         if frame is not None and resolve_stance(cue) in ("demand", "propose"):
-            own = [subtree_ids(doc[c.token]) for c in cues if _own_side_clause(doc, cue, c, index)]
-            terms |= frame.region.difference(*own)
+            asserted = [subtree_ids(doc[c.token]) for c in cues
+                        if _own_side_clause(doc, cue, c, index)]
+            terms |= frame.region.difference(*asserted)
     # "ruled out ceding", "refused to accept": the inner predicate is what the outer one
     # accepts or rejects, so it is read through the outer one, not on its own.
     complements: dict[int, list[StanceCue]] = {}
