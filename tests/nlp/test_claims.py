@@ -903,3 +903,18 @@ def test_only_makes_a_time_clause_a_condition(make_doc: MakeDoc, ctx: Ctx) -> No
     assert ("Russia", "territory_regions", "demand") in claims_of(doc, ctx)
     doc = make_doc("Russia agreed to a truce after Ukraine withdrew from Donetsk.")
     assert ("Russia", "territory_regions", "demand") not in claims_of(doc, ctx)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Putin called the sanctions an unfriendly act.", ("Vladimir Putin", "sanctions", "reject")),
+    ("Zelensky called the new sanctions a very important signal.",
+     ("Volodymyr Zelensky", "sanctions", "accept")),
+])
+def test_an_evaluative_adjective_on_a_judged_noun_takes_a_stance(
+    make_doc: MakeDoc, ctx: Ctx, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert claims_of(make_doc(text), ctx) == {expected}
+
+
+def test_a_neutral_judged_noun_takes_no_stance(make_doc: MakeDoc, ctx: Ctx) -> None:
+    assert claims_of(make_doc("Putin called the sanctions a signal."), ctx) == set()

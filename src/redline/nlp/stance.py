@@ -178,6 +178,10 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
             assert judge is not None
             cues.append(StanceCue(lexicon.evaluation_nouns[lemma], token.i, "evaluation", token.i,
                                   token.i + 1, is_negated(judge, lexicon)))
+        elif token.pos_ == "NOUN" and (evaluated := _judged_by_adjective(token, lexicon)):
+            stance, judge = evaluated
+            cues.append(StanceCue(stance, token.i, "evaluation", token.i, token.i + 1,
+                                  is_negated(judge, lexicon)))
         elif token.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
             if not _noun_takes_stance(token, lexicon):
                 continue
@@ -241,6 +245,19 @@ def _commitment(token: Token, lexicon: StanceLexicon) -> str | None:
     if verb in lexicon.threat_verbs:
         return None
     return "accept" if verb in lexicon.accepting_verbs else "propose"
+
+
+def _judged_by_adjective(noun: Token, lexicon: StanceLexicon) -> tuple[str, Token] | None:
+    """ "called the sanctions an unfriendly act": a judged noun whose adjective evaluates."""
+    stances = {lexicon.evaluative_adjectives.get(c.lemma_.lower()) for c in noun.children
+               if c.dep_ == "amod"} - {None}
+    if len(stances) != 1:
+        return None
+    judge = judging_governor(noun, lexicon)
+    if judge is None:
+        return None
+    stance = stances.pop()
+    return (stance, judge) if stance is not None else None
 
 
 def judging_governor(noun: Token, lexicon: StanceLexicon) -> Token | None:
