@@ -918,3 +918,15 @@ def test_an_evaluative_adjective_on_a_judged_noun_takes_a_stance(
 
 def test_a_neutral_judged_noun_takes_no_stance(make_doc: MakeDoc, ctx: Ctx) -> None:
     assert claims_of(make_doc("Putin called the sanctions a signal."), ctx) == set()
+
+
+def test_declining_to_comment_takes_no_position(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("The Kremlin declined to comment on the sanctions.")
+    assert claims_of(doc, ctx) == set()
+    doc = make_doc("The Kremlin refused to discuss the sanctions.")
+    assert claims_of(doc, ctx) == {("Russia", "sanctions", "reject")}
+
+
+def test_readiness_to_consider_an_own_act_offers_it(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("France is ready to consider sending troops to Ukraine.")
+    assert claims_of(doc, ctx) == {("France", "peacekeepers", "propose")}

@@ -23,6 +23,8 @@ FLIPS: dict[str, str | None] = {
     "threaten": None,
 }
 PARTICLE_DEPS = frozenset({"prt", "prep", "mark", "agent"})
+# Verbs through which readiness reaches the act itself: "ready to consider sending troops".
+CONSIDERING = frozenset({"consider", "contemplate", "discuss", "explore", "look"})
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,11 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
             cues.append(adjective)
             continue
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
+            if lemma in lexicon.negating_verbs and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.non_answers
+                for c in token.children
+            ):
+                continue  # "declined to comment", "refused to elaborate": no position taken
             phrasal = _phrasal_stance(token, lexicon)
             if phrasal:
                 stance, end = phrasal
@@ -366,6 +373,11 @@ def _adjective_cue(token: Token, lexicon: StanceLexicon) -> StanceCue | None:
     if word in lexicon.adjectives:
         stance = lexicon.adjectives[word]
         complement = next((c for c in token.children if c.dep_ == "xcomp"), None)
+        # "ready to consider putting troops on the ground": the act considered is the offer
+        inner = next((c for c in complement.children if c.dep_ in ("xcomp", "ccomp")
+                      and c.pos_ == "VERB"), None) if complement is not None else None
+        if complement is not None and complement.lemma_.lower() in CONSIDERING and inner:
+            complement = inner
         act = complement.lemma_.lower() if complement is not None else None
         if stance == "accept" and act in lexicon.threat_verbs:
             stance = "threaten"  # "ready to impose sanctions"

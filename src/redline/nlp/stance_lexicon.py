@@ -54,6 +54,7 @@ class StanceLexicon:
     permission_verbs: frozenset[str] = frozenset()
     evaluation_nouns: dict[str, str] = field(default_factory=dict)
     evaluative_adjectives: dict[str, str] = field(default_factory=dict)
+    non_answers: frozenset[str] = frozenset()
     intent_modals: frozenset[str] = frozenset()
     non_intent_verbs: frozenset[str] = frozenset()
     prohibition_nouns: frozenset[str] = frozenset()
@@ -131,6 +132,7 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         permission_verbs=frozenset(raw.get("permission_verbs") or ()),
         evaluation_nouns=_by_stance(raw, "evaluation_nouns"),
         evaluative_adjectives=_by_stance(raw, "evaluative_adjectives"),
+        non_answers=frozenset(str(w).lower() for w in raw.get("non_answers") or ()),
         intent_modals=frozenset(str(m).lower() for m in intent.get("modals") or ()),
         non_intent_verbs=frozenset(intent.get("excluded") or ()),
         prohibition_nouns=frozenset(str(w).lower() for w in raw.get("prohibition_nouns") or ()),
