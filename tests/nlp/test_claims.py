@@ -930,3 +930,10 @@ def test_declining_to_comment_takes_no_position(make_doc: MakeDoc, ctx: Ctx) -> 
 def test_readiness_to_consider_an_own_act_offers_it(make_doc: MakeDoc, ctx: Ctx) -> None:
     doc = make_doc("France is ready to consider sending troops to Ukraine.")
     assert claims_of(doc, ctx) == {("France", "peacekeepers", "propose")}
+
+
+def test_an_obligation_on_both_sides_proposes_the_term(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Trump said both armies should stop at the current front line.")
+    assert claims_of(doc, ctx) == {("Donald Trump", "frontline_freeze", "propose")}
+    doc = make_doc("Trump said Ukraine should stop at the current front line.")
+    assert claims_of(doc, ctx) == {("Donald Trump", "frontline_freeze", "demand")}

@@ -103,6 +103,8 @@ def make_context(pack: Pack, tokenizer: Callable[[str], Doc]) -> ClaimContext:
 
 def _adjust_stance(stance: str, cue: StanceCue, holders: list[Holder], seg: Span,
                    index: HolderIndex) -> str:
+    if stance == "demand" and cue.kind == "obligation" and _on_both_sides(seg.doc[cue.token]):
+        return "propose"  # "both armies should stop at the battle line": a term for both
     if stance != "demand" or cue.kind not in ("phrasal", "verb"):
         return stance
     if any(h.via == "plan" for h in holders):
@@ -111,6 +113,20 @@ def _adjust_stance(stance: str, cue: StanceCue, holders: list[Holder], seg: Span
             and any(t.lemma_.lower() in PROPOSAL_NOUNS for t in seg)):
         return "propose"  # "X called for ... - a plan endorsed by Y": a call for one's own plan
     return stance
+
+
+def _on_both_sides(verb: Token) -> bool:
+    """Whether an obligation binds both sides ("both sides should", "Russia and Ukraine
+    must", "all parties should"): a proposed term, not a demand on the other side."""
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in ("both", "all") or any(
+            c.lower_ in ("both", "all", "two") and c.dep_ in ("det", "predet", "nummod", "amod")
+            for c in subject.children
+        ):
+            return True
+        if any(c.dep_ == "conj" for c in subject.children):
+            return True
+    return False
 
 
 def _addressee(verb: Token, index: HolderIndex) -> bool:
