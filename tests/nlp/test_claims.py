@@ -39,6 +39,7 @@ ACTORS: dict[str, tuple[str, str, str]] = {
     "Medvedev": ("Dmitry Medvedev", "russia", "person"),
     "Germany": ("Germany", "germany", "state"),
     "John Healey": ("John Healey", "uk", "person"),
+    "European leaders": ("European Union", "eu", "institution"),
 }
 
 MakeDoc = Callable[..., Doc]
@@ -937,3 +938,22 @@ def test_an_obligation_on_both_sides_proposes_the_term(make_doc: MakeDoc, ctx: C
     assert claims_of(doc, ctx) == {("Donald Trump", "frontline_freeze", "propose")}
     doc = make_doc("Trump said Ukraine should stop at the current front line.")
     assert claims_of(doc, ctx) == {("Donald Trump", "frontline_freeze", "demand")}
+
+
+def test_they_after_a_coordinated_speaker_is_each_of_them(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("European leaders and Zelensky said they strongly supported a ceasefire.")
+    assert claims_of(doc, ctx) == {
+        ("European Union", "ceasefire", "accept"),
+        ("Volodymyr Zelensky", "ceasefire", "accept"),
+    }
+
+
+def test_an_obligation_inside_what_is_supported_is_its_content(
+    make_doc: MakeDoc, ctx: Ctx
+) -> None:
+    doc = make_doc(
+        "Zelensky supported Trump's position that the current line of contact should be the "
+        "starting point of talks."
+    )
+    assert ("Volodymyr Zelensky", "frontline_freeze", "accept") in claims_of(doc, ctx)
+    assert ("Volodymyr Zelensky", "frontline_freeze", "demand") not in claims_of(doc, ctx)

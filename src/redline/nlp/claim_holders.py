@@ -11,6 +11,7 @@ from redline.model import UNNAMED_SOURCE, Mention, PlanMention, Quote
 from redline.packs.schema import Pack
 
 FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my", "ourselves", "myself"})
+PLURAL_PRONOUNS = frozenset({"they", "we"})
 # Noun-phrase modifiers that may carry the actor of a phrase ("Kremlin aide Yuri Ushakov").
 _NP_DEPS = frozenset({"compound", "amod", "poss", "det", "nmod", "nummod", "case", "punct"})
 # Holders that report positions but do not hold them.
@@ -113,6 +114,25 @@ class HolderIndex:
             found.extend((head, mention) for mention in self.mentions_at(head))
             stack.extend(c for c in head.children if c.dep_ == "conj")
         return found
+
+    def plural_reporters(self, pronoun: Token) -> list[Holder]:
+        """ "European leaders and Zelensky said they supported …": a plural pronoun subject of
+        what a coordinated subject says is each of them."""
+        if pronoun.lower_ not in PLURAL_PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        clause = pronoun.head
+        if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+            return []
+        reporter = clause.head
+        for subject in (c for c in reporter.children if c.dep_ == "nsubj" and c.i < pronoun.i):
+            if not any(c.dep_ == "conj" for c in subject.children):
+                continue
+            found = [self.from_mention(token, mention, "speaker")
+                     for token, mention in self.mentions_of(subject)]
+            holders = [h for h in found if h is not None]
+            if len(holders) >= 2:
+                return holders
+        return []
 
     def joint_holders(self, token: Token, via: str) -> list[Holder]:
         """ "The two presidents agreed", "the pair agreed to meet": the two people named (not
@@ -255,6 +275,10 @@ class HolderIndex:
         grammatical: list[Holder] = []
         first_person = False
         for candidate in candidates:
+            reporters = self.plural_reporters(candidate)
+            if reporters:
+                grammatical.extend(reporters)
+                continue
             if candidate.lower_ in FIRST_PERSON:
                 first_person = True
                 continue

@@ -243,6 +243,14 @@ def segment_drafts(
                     and not _own_side_clause(doc, outer, inner, index)):
                 complements.setdefault(outer.token, []).append(inner)
     embedded = {inner.token for inners in complements.values() for inner in inners}
+    # "supported Trump's position that the line of contact should be the starting point":
+    # an obligation inside what is accepted or rejected is that content, not a new demand.
+    endorsed: set[int] = set()
+    for cue, frame in zip(cues, frames, strict=True):
+        if (frame is not None and cue.kind in ("verb", "phrasal")
+                and resolve_stance(cue) in ("accept", "reject")):
+            endorsed |= frame.region
+    embedded |= {c.token for c in cues if c.kind == "obligation" and c.token in endorsed}
     # A condition or trade nested in another cue's object is a position of its own ("wanted
     # Kyiv to withdraw in exchange for a freeze": the freeze is offered, not demanded).
     clauses = [subtree_ids(doc[c.clause]) for c in cues
