@@ -957,3 +957,8 @@ def test_an_obligation_inside_what_is_supported_is_its_content(
     )
     assert ("Volodymyr Zelensky", "frontline_freeze", "accept") in claims_of(doc, ctx)
     assert ("Volodymyr Zelensky", "frontline_freeze", "demand") not in claims_of(doc, ctx)
+
+
+def test_thanking_someone_for_a_measure_accepts_it(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Zelensky thanked Trump for the new sanctions.")
+    assert claims_of(doc, ctx) == {("Volodymyr Zelensky", "sanctions", "accept")}
