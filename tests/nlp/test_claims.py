@@ -962,3 +962,26 @@ def test_an_obligation_inside_what_is_supported_is_its_content(
 def test_thanking_someone_for_a_measure_accepts_it(make_doc: MakeDoc, ctx: Ctx) -> None:
     doc = make_doc("Zelensky thanked Trump for the new sanctions.")
     assert claims_of(doc, ctx) == {("Volodymyr Zelensky", "sanctions", "accept")}
+
+
+def test_they_after_a_coordinated_subject_is_the_group(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Russia and Ukraine met in Istanbul on Friday. They agreed to a ceasefire.")
+    assert claims_of(doc, ctx) == {
+        ("Russia", "ceasefire", "accept"), ("Ukraine", "ceasefire", "accept")
+    }
+
+
+def test_the_counted_leaders_are_those_listed_before(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc(
+        "Zelensky travelled to Paris together with Trump, Putin and John Healey. Afterwards "
+        "the four leaders agreed to a ceasefire."
+    )
+    found = claims_of(doc, ctx)
+    assert {("Donald Trump", "ceasefire", "accept"), ("Vladimir Putin", "ceasefire", "accept"),
+            ("John Healey", "ceasefire", "accept")} <= found
+    # Three leaders cannot be a group of four.
+    doc = make_doc(
+        "Zelensky travelled to Paris together with Trump, Putin, Medvedev and John Healey. "
+        "Afterwards the three leaders agreed to a ceasefire."
+    )
+    assert claims_of(doc, ctx) == set()

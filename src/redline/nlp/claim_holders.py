@@ -12,6 +12,9 @@ from redline.packs.schema import Pack
 
 FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my", "ourselves", "myself"})
 PLURAL_PRONOUNS = frozenset({"they", "we"})
+# Sentences back a plural subject ("they", "the leaders") looks for the group it names.
+GROUP_LOOKBACK = 3
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 # Noun-phrase modifiers that may carry the actor of a phrase ("Kremlin aide Yuri Ushakov").
 _NP_DEPS = frozenset({"compound", "amod", "poss", "det", "nmod", "nummod", "case", "punct"})
 # Holders that report positions but do not hold them.
@@ -158,6 +161,37 @@ class HolderIndex:
                 return found[-2:]
         return []
 
+    def group_holders(self, token: Token, via: str) -> list[Holder]:
+        """ "The Prime Minister travelled with President Macron, Chancellor Merz and Prime
+        Minister Tusk … They called on Putin …", "the four leaders called for …": a plural
+        subject that names no one is the group named together just before: a coordinated
+        subject, or those the subject went "together with". Counted ("the four leaders"),
+        the group may not be larger than the count."""
+        lemma = token.lemma_.lower()
+        pronoun = token.lower_ in ("they", "them")
+        definite_plural = (token.tag_ == "NNS" and lemma in self.joint_nouns
+                           and any(c.lower_ == "the" for c in token.children))
+        if not (pronoun or definite_plural) or token.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        count = next((n for c in token.children if (n := _COUNTS.get(c.lower_))), None)
+        sents = list(self.doc.sents)
+        here = next(k for k, s in enumerate(sents) if s.start <= token.i < s.end)
+        for sent in reversed(sents[max(0, here - GROUP_LOOKBACK) : here]):
+            for head in sent:
+                if head.dep_ not in ("nsubj", "nsubjpass", "pobj"):
+                    continue
+                if head.dep_ == "pobj" and head.head.lower_ != "with":
+                    continue
+                found: dict[str, Holder] = {}
+                for member in _listed(head):
+                    for mention in self.mentions_at(member):
+                        holder = self.from_mention(member, mention, via)
+                        if holder is not None and holder.kind in ("person", "state"):
+                            found.setdefault(holder.actor, holder)
+                if len(found) >= 2 and (count is None or len(found) <= count):
+                    return list(found.values())
+        return []
+
     def side_holders(self, token: Token, via: str) -> list[Holder]:
         """ "The two sides agreed", "the delegations agreed": each of the two sides the
         article has shown at the table so far ("the Russian delegation", "talks with American
@@ -292,6 +326,8 @@ class HolderIndex:
                     grammatical.append(holder)
             grammatical.extend(self.joint_holders(candidate, via))
             grammatical.extend(self.side_holders(candidate, via))
+            if not self.mentions_of(candidate):
+                grammatical.extend(self.group_holders(candidate, via))
         quote = self.quote_at(cue_token)
         if quote is None:
             return grammatical
@@ -322,3 +358,17 @@ class HolderIndex:
 
 def _with_floor(holder: Holder, floor: str) -> Holder:
     return Holder(holder.actor, holder.party, holder.kind, holder.via, floor)
+
+
+def _listed(head: Token) -> list[Token]:
+    """A noun and the nouns listed with it, by coordination or by the apposition the parser
+    often makes of a list ("President Macron of France, Chancellor Merz of Germany and …")."""
+    found: list[Token] = []
+    stack = [head]
+    while stack:
+        token = stack.pop(0)
+        if token in found:
+            continue
+        found.append(token)
+        stack.extend(c for c in token.children if c.dep_ in ("conj", "appos"))
+    return found
