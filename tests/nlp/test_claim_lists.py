@@ -26,3 +26,25 @@ def test_terms_of_a_list_opened_by_a_leaked_copy_are_reported() -> None:
     listed = [c for c in doc._.claims if c.plan == plan.name]
     assert listed
     assert {c.status for c in listed} == {"reported"}
+
+
+NUMBERED = (
+    "The American framework was handed to Ukrainian officials last week. According to a "
+    "summary seen by a news site, it contains the following elements:\n\n"
+    "1. The lifting of sanctions imposed on Russia since 2014.\n\n"
+    "2. A robust security guarantee for Ukraine from European countries.\n"
+)
+
+
+def test_numbered_items_keep_their_number_and_take_the_openers_status() -> None:
+    nlp = build_pipeline("russia-ukraine")
+    article = Article(id="t", text=NUMBERED, published=date(2025, 4, 24), source="test")
+    doc = nlp(make_doc(nlp, article))
+    items = [s.text.strip() for s in doc.sents if s.text.strip()[:2] in ("1.", "2.")]
+    assert items == [
+        "1. The lifting of sanctions imposed on Russia since 2014.",
+        "2. A robust security guarantee for Ukraine from European countries.",
+    ]
+    listed = [c for c in doc._.claims if c.plan and "framework" in c.plan]
+    assert {c.issue for c in listed} >= {"sanctions", "security_guarantees"}
+    assert {c.status for c in listed} == {"reported"}

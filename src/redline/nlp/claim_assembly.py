@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from redline.model import Claim, PlanMention, TextSpan
 from redline.nlp.claim_holders import HolderIndex
 from redline.nlp.claim_rules import media_status
-from redline.nlp.pipeline import BULLETS
+from redline.nlp.plan_terms import is_list_item
 from redline.nlp.status import RANK, HedgeLexicon, hedge_status, strongest
 from redline.packs.schema import Pack
 
@@ -113,18 +113,27 @@ def listing_status(doc: Doc, index: HolderIndex, plan: PlanMention, hedges: Hedg
 
 
 def _list_opener(sent: Span) -> Span | None:
-    """For a bulleted list item, the sentence that opens the list ("According to a copy
-    seen by the paper, it would:"), which says how the article knows every item."""
+    """For a list item ("- …", "3. …"), the sentence that opens the list ("According to a
+    copy seen by the paper, it would:"), which says how the article knows every item."""
     doc = sent.doc
-    first = next((t for t in sent if not t.is_space), None)
-    if first is None or first.text not in BULLETS:
+    if not _in_list(sent):
         return None
     while sent.start > 0:
         sent = doc[sent.start - 1].sent
-        first = next((t for t in sent if not t.is_space), None)
-        if first is None or first.text not in BULLETS:
+        if not _in_list(sent):
             return sent
     return None
+
+
+def _in_list(sent: Span) -> bool:
+    """A list item, or the text of one whose number the parser split off ("1." then "De
+    jure recognition …")."""
+    if is_list_item(sent):
+        return True
+    if sent.start == 0:
+        return False
+    before = sent.doc[sent.start - 1].sent
+    return is_list_item(before) and len([t for t in before if not t.is_space]) <= 2
 
 
 def plan_point_drafts(

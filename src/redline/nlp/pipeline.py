@@ -82,7 +82,18 @@ def break_sentences_at_line_breaks(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif before.text in BULLETS and before.is_sent_start:
             token.is_sent_start = False  # "- Ukraine would ...": the item, not a lone dash
+        elif _numbered_marker(doc, token.i):
+            token.is_sent_start = False  # "3. A commitment …": the item with its number
     return doc
+
+
+def _numbered_marker(doc: Doc, i: int) -> bool:
+    """Whether the tokens before ``i`` are a list number opening a line ("3." or "3)")."""
+    if i < 2 or doc[i - 1].text not in (".", ")") or not doc[i - 2].is_digit:
+        return False
+    number = doc[i - 2]
+    at_line_start = number.i == 0 or "\n" in doc[number.i - 1].text_with_ws
+    return at_line_start and len(number.text) <= 2 and "\n" not in doc[i - 1].whitespace_
 
 
 def _register_components() -> None:

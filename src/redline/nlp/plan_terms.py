@@ -448,6 +448,17 @@ def opens_list(sent: Span) -> bool:
     return last is not None and last.text == ":"
 
 
+def is_list_item(sent: Span) -> bool:
+    """A sentence that is one item of a list: "- cap the army …", "3. A commitment …"."""
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None or not _line_start(sent.doc, first.i):
+        return False
+    if first.text in BULLETS:
+        return True
+    after = sent.doc[first.i + 1].text if first.i + 1 < len(sent.doc) else ""
+    return bool(_LIST_ITEM.match(first.text) or _LIST_ITEM.match(first.text + after))
+
+
 def bullet_item(sent: Span) -> tuple[int, int] | None:
     """The token range of a bulleted list item ("- cap the army at 800,000;") without its
     bullet and closing punctuation; None for a sentence that is not one."""
