@@ -40,6 +40,10 @@ ACTORS: dict[str, tuple[str, str, str]] = {
     "Germany": ("Germany", "germany", "state"),
     "John Healey": ("John Healey", "uk", "person"),
     "European leaders": ("European Union", "eu", "institution"),
+    "the European Union": ("European Union", "eu", "institution"),
+    "the EU": ("European Union", "eu", "institution"),
+    "the US Treasury": ("United States", "us", "institution"),
+    "the Treasury": ("United States", "us", "institution"),
 }
 
 MakeDoc = Callable[..., Doc]
@@ -985,3 +989,23 @@ def test_the_counted_leaders_are_those_listed_before(make_doc: MakeDoc, ctx: Ctx
         "Afterwards the three leaders agreed to a ceasefire."
     )
     assert claims_of(doc, ctx) == set()
+
+
+def test_imposing_sanctions_is_a_threat_even_when_done(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Hours later, the US Treasury imposed sanctions on two oil companies.")
+    assert claims_of(doc, ctx) == {("United States", "sanctions", "threaten")}
+
+
+def test_adopting_a_package_of_sanctions_is_a_threat(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("The European Union this month adopted its 18th package of sanctions.")
+    assert claims_of(doc, ctx) == {("European Union", "sanctions", "threaten")}
+
+
+def test_lifting_sanctions_is_no_threat(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("The Treasury lifted sanctions on a Belarusian airline.")
+    assert ("United States", "sanctions", "threaten") not in claims_of(doc, ctx)
+
+
+def test_an_intention_to_keep_up_pressure_is_the_threat(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("The EU said it would keep strengthening sanctions on Russia.")
+    assert claims_of(doc, ctx) == {("European Union", "sanctions", "threaten")}

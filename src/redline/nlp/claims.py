@@ -234,6 +234,8 @@ def segment_drafts(
     # "ruled out ceding", "refused to accept": the inner predicate is what the outer one
     # accepts or rejects, so it is read through the outer one, not on its own.
     complements: dict[int, list[StanceCue]] = {}
+    # "will keep tightening sanctions": an intention to threaten is the threat itself.
+    threatening_intentions: set[int] = set()
     for outer in cues:
         if outer.kind not in VERBAL_KINDS:
             continue
@@ -241,8 +243,12 @@ def segment_drafts(
             if (inner.kind in VERBAL_KINDS and inner.token != outer.token
                     and complement_of(doc[inner.token], doc[outer.token])
                     and not _own_side_clause(doc, outer, inner, index)):
+                if outer.kind == "intention" and inner.stance == "threaten":
+                    threatening_intentions.add(outer.token)
+                    continue
                 complements.setdefault(outer.token, []).append(inner)
     embedded = {inner.token for inners in complements.values() for inner in inners}
+    embedded |= threatening_intentions
     # "supported Trump's position that the line of contact should be the starting point":
     # an obligation inside what is accepted or rejected is that content, not a new demand.
     endorsed: set[int] = set()

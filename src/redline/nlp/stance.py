@@ -156,6 +156,10 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
                 continue
             if lemma in lexicon.object_only and any(c.dep_ == "xcomp" for c in token.children):
                 continue  # "seeks to gain": an aim, not a demand
+            if _coerces(token, lexicon) and not _complements_cue(token, cues):
+                cues.append(StanceCue("threaten", token.i, "threat", token.i, token.i + 1,
+                                      is_negated(token, lexicon)))
+                continue
             committed = _commitment(token, lexicon)
             if committed is not None:
                 cues.append(StanceCue(committed, token.i, "verb", token.i, token.i + 1,
@@ -238,6 +242,32 @@ def _intention_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
         cues.append(StanceCue("reject" if negated else stance, token.i, "intention", token.i,
                               token.i + 1))
     return cues
+
+
+def _complements_cue(token: Token, cues: list[StanceCue]) -> bool:
+    """ "prepared to impose sanctions", "threatened to impose tariffs": the act is read
+    through the cue that governs it."""
+    return token.dep_ == "xcomp" and any(
+        c.token == token.head.i and c.kind != "intention" for c in cues
+    )
+
+
+def _coerces(token: Token, lexicon: StanceLexicon) -> bool:
+    """ "imposed sanctions on Rosneft", "adopted its 18th package of sanctions", "Russia was
+    hit with tariffs": a coercive verb whose object (or passive subject) is a coercive
+    measure, directly or as what a collective noun is made of ("package of sanctions")."""
+    if token.lemma_.lower() not in lexicon.coercion_verbs:
+        return False
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children if g.dep_ == "pobj"]  # "hit with tariffs"
+    for head in objects:
+        nouns = [head] + [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"]
+        nouns += [c for n in list(nouns) for c in n.children if c.dep_ == "conj"]
+        if any(n.lemma_.lower() in lexicon.coercion_nouns for n in nouns):
+            return True
+    return False
 
 
 def _commitment(token: Token, lexicon: StanceLexicon) -> str | None:

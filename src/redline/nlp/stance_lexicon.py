@@ -62,6 +62,8 @@ class StanceLexicon:
     side_nouns: frozenset[str] = frozenset()
     table_nouns: frozenset[str] = frozenset()
     release_words: frozenset[str] = frozenset()
+    coercion_verbs: frozenset[str] = frozenset()
+    coercion_nouns: frozenset[str] = frozenset()
 
 
 def _by_stance(raw: dict[str, Any], key: str) -> dict[str, str]:
@@ -88,6 +90,7 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
     conditions = raw.get("conditions") or {}
     harm = raw.get("harm") or {}
     intent = raw.get("intentions") or {}
+    coercion = raw.get("coercion") or {}
     return StanceLexicon(
         verbs=_by_stance(raw, "verbs"),
         phrasal={_words(k): v for k, v in (raw.get("phrasal") or {}).items()},
@@ -139,6 +142,8 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         side_nouns=frozenset(str(w).lower() for w in raw.get("side_nouns") or ()),
         table_nouns=frozenset(str(w).lower() for w in raw.get("table_nouns") or ()),
         release_words=frozenset(str(w).lower() for w in conditions.get("release") or ()),
+        coercion_verbs=frozenset(str(w).lower() for w in coercion.get("verbs") or ()),
+        coercion_nouns=frozenset(str(w).lower() for w in coercion.get("nouns") or ()),
     )
 
 
