@@ -1009,3 +1009,28 @@ def test_lifting_sanctions_is_no_threat(make_doc: MakeDoc, ctx: Ctx) -> None:
 def test_an_intention_to_keep_up_pressure_is_the_threat(make_doc: MakeDoc, ctx: Ctx) -> None:
     doc = make_doc("The EU said it would keep strengthening sanctions on Russia.")
     assert claims_of(doc, ctx) == {("European Union", "sanctions", "threaten")}
+
+
+def test_only_before_an_adjunct_makes_it_a_condition(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Peskov said a summit was possible only after a ceasefire.")
+    assert claims_of(doc, ctx) == {("Dmitry Peskov", "ceasefire", "demand")}
+
+
+def test_a_condition_naming_no_measure_demands_what_it_restricts(
+    make_doc: MakeDoc, ctx: Ctx
+) -> None:
+    doc = make_doc(
+        "Peskov said a meeting between Putin and Zelensky could happen only as a result of "
+        "concrete agreements."
+    )
+    assert claims_of(doc, ctx) == {("Dmitry Peskov", "negotiation_format", "demand")}
+
+
+def test_only_before_a_date_is_no_condition(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Peskov said talks could resume only in January.")
+    assert claims_of(doc, ctx) == set()
+
+
+def test_only_before_if_restricts_a_plain_main_clause(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Peskov said a summit was possible only if a ceasefire was agreed.")
+    assert ("Dmitry Peskov", "ceasefire", "demand") in claims_of(doc, ctx)

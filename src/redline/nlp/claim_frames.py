@@ -409,7 +409,8 @@ def condition_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame |
         return None
     word = doc[cue.start].lower_
     # A bare "if" marks a condition only under a modal or restrictive main clause.
-    restrictive = has_modal(main, lexicon) or any(c.lower_ == "only" for c in main.children)
+    restrictive = (has_modal(main, lexicon) or any(c.lower_ == "only" for c in main.children)
+                   or (cue.start > 0 and doc[cue.start - 1].lower_ == "only"))
     if word == "if" and cue.end - cue.start == 1 and not restrictive:
         return None
     holders, via = subjects_of(main)
@@ -423,7 +424,14 @@ def condition_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame |
         region = _minus(region, holders)
         return Frame(holders, via, region, demoted=subtree_ids(clause), fallback_holders=fallback)
     region = subtree_ids(clause) - set(range(cue.start, cue.end))
-    return Frame(holders, via, region, fallback_holders=fallback)
+    demoted: set[int] = set()
+    if word == "only":
+        # "a meeting could happen only as a result of agreements": what is made conditional
+        # is what is demanded when the condition names no measure of its own
+        demoted = {i for c in main.children if c.dep_ in ("nsubj", "nsubjpass")
+                   and not _is_actorish(c) for i in subtree_ids(c)}
+        holders = [h for h in holders if h.i not in demoted]
+    return Frame(holders, via, region, demoted=demoted, fallback_holders=fallback)
 
 
 def consequence_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame | None:

@@ -483,6 +483,7 @@ def _condition_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
             continue  # "if troops are sent, it would mean tension": a rejection (consequence)
         cues.append(StanceCue(stance, main.i, "condition", token.i, token.i + 1,
                               clause=clause.i))
+    cues.extend(_restricted_adjuncts(sent))
     for words in lexicon.condition_phrases:
         for start, _end in _match_words(sent, words):
             head = sent.doc[start]
@@ -491,6 +492,34 @@ def _condition_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
                 stance = "propose"  # the price offered for a demand
             cues.append(StanceCue(stance, head.head.i, "condition", start, _end,
                                   clause=head.i))
+    return cues
+
+
+def _restricted_adjuncts(sent: Span) -> list[StanceCue]:
+    """ "could happen only as a result of agreements", "made sense only to sign a finished
+    agreement", "possible only after a ceasefire": "only" before an adjunct makes it a
+    condition of the clause it modifies. A date or time ("only in January") is a forecast."""
+    cues: list[StanceCue] = []
+    for token in sent:
+        if token.lower_ != "only" or token.dep_ != "advmod":
+            continue
+        adjunct = token.head
+        if adjunct.i != token.i + 1 and not (
+            adjunct.i == token.i + 2 and sent.doc[token.i + 1].lower_ == "to"
+        ):
+            continue
+        if adjunct.dep_ == "prep":
+            objects = [c for c in adjunct.children if c.dep_ == "pobj"]
+            if not objects or any(o.ent_type_ in ("DATE", "TIME") for o in objects):
+                continue
+        elif not (adjunct.dep_ in ("advcl", "xcomp") and adjunct.pos_ == "VERB"
+                  and any(c.dep_ == "aux" and c.lower_ == "to" for c in adjunct.children)):
+            continue
+        main = adjunct.head
+        if main.i == adjunct.i or main.pos_ not in ("VERB", "AUX"):
+            continue
+        cues.append(StanceCue("demand", main.i, "condition", token.i, token.i + 1,
+                              clause=adjunct.i))
     return cues
 
 
