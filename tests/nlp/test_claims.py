@@ -1034,3 +1034,8 @@ def test_only_before_a_date_is_no_condition(make_doc: MakeDoc, ctx: Ctx) -> None
 def test_only_before_if_restricts_a_plain_main_clause(make_doc: MakeDoc, ctx: Ctx) -> None:
     doc = make_doc("Peskov said a summit was possible only if a ceasefire was agreed.")
     assert ("Dmitry Peskov", "ceasefire", "demand") in claims_of(doc, ctx)
+
+
+def test_a_condition_on_readiness_is_demanded(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Ukraine is ready to give up its NATO bid if it receives security guarantees.")
+    assert ("Ukraine", "security_guarantees", "demand") in claims_of(doc, ctx)

@@ -401,6 +401,22 @@ def _is_actorish(token: Token) -> bool:
     return any(c.ent_type_ in ("GPE", "ORG", "NORP") for c in token.lefts)
 
 
+def _readiness_clause(main: Token, lexicon: StanceLexicon) -> Token | None:
+    """The clause whose subject is ready, when a clause is, or is what is offered by, a
+    readiness ("was ready to give up its bid to join NATO if ..."), whichever verb of it the
+    parse hung the condition on."""
+    node = main
+    for _ in range(4):
+        if any(c.dep_ == "acomp" and c.lower_ in lexicon.adjectives for c in node.children):
+            return node
+        if node.lower_ in lexicon.adjectives and node.head.i != node.i:
+            return node.head
+        if node.dep_ not in ("xcomp", "acl", "dobj", "acomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
 def condition_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame | None:
     """A condition clause under a main clause: the holder is the main clause's subject."""
     main = doc[cue.token]
@@ -410,10 +426,15 @@ def condition_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame |
     word = doc[cue.start].lower_
     # A bare "if" marks a condition only under a modal or restrictive main clause.
     restrictive = (has_modal(main, lexicon) or any(c.lower_ == "only" for c in main.children)
-                   or (cue.start > 0 and doc[cue.start - 1].lower_ == "only"))
+                   or (cue.start > 0 and doc[cue.start - 1].lower_ == "only")
+                   # "was ready to give up the bid if ...": readiness on a condition
+                   or _readiness_clause(main, lexicon) is not None)
     if word == "if" and cue.end - cue.start == 1 and not restrictive:
         return None
     holders, via = subjects_of(main)
+    ready = _readiness_clause(main, lexicon)
+    if not holders and ready is not None:
+        holders, via = subjects_of(ready)  # "Ukraine is ready to give up its bid if ..."
     governor = main.head
     if main.dep_ in ("xcomp", "ccomp") and governor.lemma_.lower() in lexicon.verbs:
         # "wanted Ukraine to withdraw in exchange for ...": the one who wants sets the terms
