@@ -44,6 +44,7 @@ ACTORS: dict[str, tuple[str, str, str]] = {
     "the EU": ("European Union", "eu", "institution"),
     "the US Treasury": ("United States", "us", "institution"),
     "the Treasury": ("United States", "us", "institution"),
+    "Britain": ("United Kingdom", "uk", "state"),
 }
 
 MakeDoc = Callable[..., Doc]
@@ -1039,3 +1040,43 @@ def test_only_before_if_restricts_a_plain_main_clause(make_doc: MakeDoc, ctx: Ct
 def test_a_condition_on_readiness_is_demanded(make_doc: MakeDoc, ctx: Ctx) -> None:
     doc = make_doc("Ukraine is ready to give up its NATO bid if it receives security guarantees.")
     assert ("Ukraine", "security_guarantees", "demand") in claims_of(doc, ctx)
+
+
+def test_declaring_a_truce_proposes_it(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("On 28 April Putin ordered a unilateral ceasefire for three days.")
+    assert claims_of(doc, ctx) == {("Vladimir Putin", "ceasefire", "propose")}
+
+
+def test_announcing_that_reports_and_proposes_nothing(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Putin announced that the truce was over.")
+    assert ("Vladimir Putin", "ceasefire", "propose") not in claims_of(doc, ctx)
+
+
+def test_an_adjective_after_its_noun_is_judged_by_the_verb(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Putin called the amendments to the peace plan absolutely unacceptable.")
+    assert claims_of(doc, ctx) == {("Vladimir Putin", "peace_plan", "reject")}
+
+
+def test_committing_to_a_force_offers_it(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Britain has committed to a multinational force for Ukraine.")
+    assert claims_of(doc, ctx) == {("United Kingdom", "peacekeepers", "propose")}
+
+
+def test_as_soon_as_is_a_condition(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc(
+        "Putin said Moscow would order a ceasefire as soon as Kyiv pulled its troops out of "
+        "the four regions."
+    )
+    found = claims_of(doc, ctx)
+    assert ("Vladimir Putin", "territory_regions", "demand") in found
+    assert ("Vladimir Putin", "territory_regions", "propose") not in found
+
+
+def test_seeing_no_reason_to_act_rejects_it(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Zelensky said Ukraine saw no reason to weaken sanctions.")
+    assert claims_of(doc, ctx) == {("Volodymyr Zelensky", "sanctions", "reject")}
+
+
+def test_an_institution_relays_what_its_leader_did(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("The Kremlin announced that Putin had declared a ceasefire.")
+    assert claims_of(doc, ctx) == {("Vladimir Putin", "ceasefire", "propose")}

@@ -363,6 +363,8 @@ def evaluation_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
     root = doc[cue.token]
     copula = root.head if root.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj") else root
     judge = judging_governor(root, lexicon) if root.pos_ == "NOUN" else None
+    if judge is None and root.dep_ == "amod" and root.i > root.head.i:
+        judge = _postnominal_judge(root, lexicon)
     if judge is not None:
         copula = judge  # "called the plan theft": the judging verb frames the noun
     elif root.dep_ == "nsubj" and root.head.lemma_.lower() == "be":
@@ -393,6 +395,19 @@ def evaluation_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
     fallback = matrix_subjects(copula, lexicon.report_verbs)
     return Frame(prep_holders, "subject", region, fallback_holders=fallback,
                  allow_plan_holder=False)
+
+
+def _postnominal_judge(adjective: Token, lexicon: StanceLexicon) -> Token | None:
+    """ "called the amendments to the plan absolutely unacceptable": an adjective after its
+    noun is a predicate the parse hung on the noun; the judging verb above frames it."""
+    node = adjective.head
+    for _ in range(4):
+        if node.dep_ not in ("dobj", "pobj", "prep") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in lexicon.judging_verbs:
+            return node
+    return None
 
 
 def _is_actorish(token: Token) -> bool:

@@ -347,6 +347,10 @@ class HolderIndex:
             # is not the speaker.
             return []
         if all(h.party == speaker.party for h in grammatical):
+            if speaker.kind != "person" and all(h.kind == "person" for h in grammatical):
+                # "the Kremlin announced that Putin had declared a truce": the institution
+                # relays what the person did
+                return grammatical
             return [speaker]
         # "Medinsky said both sides agreed": the speaker speaks for his own side.
         holders: dict[str, Holder] = {}

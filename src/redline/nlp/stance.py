@@ -160,6 +160,12 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
                 cues.append(StanceCue("threaten", token.i, "threat", token.i, token.i + 1,
                                       is_negated(token, lexicon)))
                 continue
+            if lemma in lexicon.nominal_proposals and any(
+                c.dep_ == "dobj" and c.pos_ == "NOUN" for c in token.children
+            ):
+                cues.append(StanceCue("propose", token.i, "verb", token.i, token.i + 1,
+                                      is_negated(token, lexicon)))
+                continue
             committed = _commitment(token, lexicon)
             if committed is not None:
                 cues.append(StanceCue(committed, token.i, "verb", token.i, token.i + 1,
@@ -276,6 +282,16 @@ def _commitment(token: Token, lexicon: StanceLexicon) -> str | None:
     if token.lemma_.lower() not in lexicon.commitment_verbs:
         return None
     act = next((c for c in token.children if c.dep_ == "xcomp" and c.i > token.i), None)
+    if act is None and not _has_threat_phrase(token, lexicon):
+        # "has committed to a multinational force": the measure committed to is offered;
+        # committing to talks accepts them
+        goal = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
+                     for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+        if goal is not None:
+            # "is committed to a peace process" states support, not an offer
+            state = any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in token.children)
+            table = goal.lemma_.lower() in lexicon.table_nouns
+            return "accept" if state or table else "propose"
     if act is None or _has_threat_phrase(token, lexicon):
         return None
     verb = act.lemma_.lower()
@@ -472,10 +488,16 @@ def _condition_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
     for token in sent:
         # "only after", "only when": "only" makes a time clause a condition
         restricted = token.i > 0 and sent.doc[token.i - 1].lower_ == "only"
-        if token.dep_ != "mark" or not (token.lower_ in lexicon.condition_words or restricted):
+        # "will order a ceasefire as soon as Kyiv pulls out": like "once"
+        soon = token.lower_ == "as" and token.i > 1 and sent.doc[token.i - 1].lower_ == "soon"
+        if token.dep_ != "mark" or not (
+            token.lower_ in lexicon.condition_words or restricted or soon
+        ):
             continue
         clause = token.head
         main = clause.head
+        if soon and main.lower_ == "soon" and main.head.i != main.i:
+            main = main.head
         if clause.dep_ not in ("advcl", "ccomp", "conj") or main == clause:
             continue
         stance = "threaten" if threatens(main, lexicon) else "demand"

@@ -64,6 +64,7 @@ class StanceLexicon:
     release_words: frozenset[str] = frozenset()
     coercion_verbs: frozenset[str] = frozenset()
     coercion_nouns: frozenset[str] = frozenset()
+    nominal_proposals: frozenset[str] = frozenset()
 
 
 def _by_stance(raw: dict[str, Any], key: str) -> dict[str, str]:
@@ -144,6 +145,7 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         release_words=frozenset(str(w).lower() for w in conditions.get("release") or ()),
         coercion_verbs=frozenset(str(w).lower() for w in coercion.get("verbs") or ()),
         coercion_nouns=frozenset(str(w).lower() for w in coercion.get("nouns") or ()),
+        nominal_proposals=frozenset(raw.get("nominal_proposals") or ()),
     )
 
 
