@@ -1080,3 +1080,23 @@ def test_seeing_no_reason_to_act_rejects_it(make_doc: MakeDoc, ctx: Ctx) -> None
 def test_an_institution_relays_what_its_leader_did(make_doc: MakeDoc, ctx: Ctx) -> None:
     doc = make_doc("The Kremlin announced that Putin had declared a ceasefire.")
     assert claims_of(doc, ctx) == {("Vladimir Putin", "ceasefire", "propose")}
+
+
+def test_an_answer_in_kind_to_a_halt_proposes_it(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("'If Russia is ready to stop the fighting, we will respond in kind,' "
+                   "Zelensky said.")
+    assert claims_of(doc, ctx) == {("Volodymyr Zelensky", "ceasefire", "propose")}
+
+
+def test_an_answer_in_kind_to_an_attack_stays_a_threat(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("'If Russia strikes our cities, we will respond in kind,' Zelensky said.")
+    found = claims_of(doc, ctx)
+    assert all(stance != "propose" for _, _, stance in found)
+
+
+def test_the_preposition_of_the_stance_verb_is_no_place(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Russia insisted on Ukraine's neutral status and on the reduction of its "
+                   "military potential.")
+    found = claims_of(doc, ctx)
+    assert ("Russia", "nato_membership", "demand") in found
+    assert ("Russia", "army_limits", "demand") in found

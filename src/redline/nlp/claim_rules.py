@@ -40,7 +40,7 @@ def issues_for(
 
     inside = within(frame.region) or within(frame.demoted) or within(frame.secondary)
     if doc is not None:
-        core = [h for h in inside if not locative(doc, h)]
+        core = [h for h in inside if not locative(doc, h, cue_tokens)]
         inside = core or inside
     if doc is None:
         return concrete_issues([h.issue for h in inside])
@@ -50,8 +50,9 @@ def issues_for(
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "along", "on", "from", "inside", "across"})
 
 
-def locative(doc: Doc, hit: IssueHit) -> bool:
-    """A cue that only says where ("soldiers captured in Kursk", "a zone near Crimea")."""
+def locative(doc: Doc, hit: IssueHit, cue_tokens: frozenset[int] = frozenset()) -> bool:
+    """A cue that only says where ("soldiers captured in Kursk", "a zone near Crimea"); the
+    preposition of the stance predicate itself is no place ("insist on neutral status")."""
     root = doc[hit.start : hit.end].root
     for _ in range(3):  # "in the Kherson and Zaporizhzhia regions": up to the place noun
         if root.dep_ not in ("compound", "nmod", "amod", "conj") or root.head.i == root.i:
@@ -59,6 +60,8 @@ def locative(doc: Doc, hit: IssueHit) -> bool:
         root = root.head
     return (
         root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+        and root.head.i not in cue_tokens
+        and not (root.head.lower_ == "on" and root.head.head.i in cue_tokens)  # "agreed on"
         and root.head.head.pos_ in ("NOUN", "VERB", "PROPN")
     )
 
@@ -404,3 +407,20 @@ def _content_subject(verb: Token, nouns: frozenset[str]) -> bool:
     if verb.lemma_.lower() not in CONTENT_VERBS:
         return False
     return any(c.dep_ == "nsubj" and _document(c, nouns) for c in verb.children)
+
+
+def answers_in_kind(main: Token, clause: Token | None, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the main clause of a condition only matches it ("if Russia stops the strikes,
+    we will respond in kind", "Ukraine will act accordingly, mirroring Russia's actions"):
+    outside the condition, it names an answer in kind."""
+    if clause is None:
+        return False
+    condition = subtree_ids(clause)
+    words = [t.lemma_.lower() for t in main.subtree if t.i not in condition]
+    lowers = [t.lower_ for t in main.subtree if t.i not in condition]
+    for phrase in phrases:
+        n = len(phrase)
+        for seq in (words, lowers):
+            if any(tuple(seq[i : i + n]) == phrase for i in range(len(seq) - n + 1)):
+                return True
+    return False

@@ -30,6 +30,7 @@ from redline.nlp.claim_holders import Holder, HolderIndex
 from redline.nlp.claim_plans import narrow_plan_issue, plan_in, proposer_party
 from redline.nlp.claim_rules import (
     ANAPHORS,
+    answers_in_kind,
     antecedent_issues,
     asserts_own_side,
     complement_of,
@@ -218,6 +219,13 @@ def segment_drafts(
     evidence = TextSpan(seg.start_char, seg.end_char, span.text)
     cues = find_stance_cues(span, ctx.stance)
     condition_mains = {c.token for c in cues if c.kind == "condition"}
+    # "if Russia stops the strikes, we will respond in kind": the same measure offered by
+    # both sides is proposed, and the answer is no threat
+    in_kind = {c.token for c in cues if c.kind == "condition" and c.stance == "demand"
+               and c.clause is not None
+               and issues_for(Frame([], "", subtree_ids(doc[c.clause])), seg_hits, set(), doc)
+               and answers_in_kind(doc[c.token], doc[c.clause] if c.clause is not None
+                                   else None, ctx.stance.reciprocal_answers)}
     verbal = [c.token for c in cues if c.kind in VERBAL_KINDS]
     noun_cues = {c.token for c in cues if c.kind == "noun"}
     inside = set(range(seg.start, seg.end))
@@ -277,6 +285,11 @@ def segment_drafts(
             continue
         if cue.token in embedded:
             continue
+        if cue.token in in_kind:
+            if cue.kind == "threat":
+                continue
+            if cue.kind == "condition":
+                stance = "propose"
         inner_stances = {resolve_stance(c) for c in complements.get(cue.token, [])}
         if stance == "demand" and cue.kind in ("verb", "phrasal") and "reject" in inner_stances:
             # "urged Kyiv to hold off on it", "asked Kyiv not to accept it": pressing another

@@ -65,6 +65,7 @@ class StanceLexicon:
     coercion_verbs: frozenset[str] = frozenset()
     coercion_nouns: frozenset[str] = frozenset()
     nominal_proposals: frozenset[str] = frozenset()
+    reciprocal_answers: tuple[tuple[str, ...], ...] = ()
 
 
 def _by_stance(raw: dict[str, Any], key: str) -> dict[str, str]:
@@ -146,6 +147,7 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         coercion_verbs=frozenset(str(w).lower() for w in coercion.get("verbs") or ()),
         coercion_nouns=frozenset(str(w).lower() for w in coercion.get("nouns") or ()),
         nominal_proposals=frozenset(raw.get("nominal_proposals") or ()),
+        reciprocal_answers=tuple(_words(p) for p in conditions.get("reciprocal") or ()),
     )
 
 
