@@ -1100,3 +1100,15 @@ def test_the_preposition_of_the_stance_verb_is_no_place(make_doc: MakeDoc, ctx: 
     found = claims_of(doc, ctx)
     assert ("Russia", "nato_membership", "demand") in found
     assert ("Russia", "army_limits", "demand") in found
+
+
+def test_what_is_not_up_for_discussion_is_insisted_on(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("The Kremlin said the status of Crimea is not up for discussion.")
+    assert claims_of(doc, ctx) == {("Russia", "territory_crimea", "demand")}
+    doc = make_doc("Zelensky said Ukraine's territorial integrity was non-negotiable.")
+    assert claims_of(doc, ctx) == {("Volodymyr Zelensky", "territory_regions", "demand")}
+
+
+def test_what_is_called_a_condition_is_demanded(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Peskov said a ceasefire was a precondition for talks.")
+    assert claims_of(doc, ctx) == {("Dmitry Peskov", "ceasefire", "demand")}

@@ -387,6 +387,10 @@ def evaluation_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
                 if objects and (objects[0].pos_ in ("PROPN", "PRON") or _is_actorish(objects[0])):
                     prep_holders.extend(objects)
     region = _minus(region, prep_holders)
+    if root.lemma_.lower() in lexicon.purpose_nouns:
+        # "a ceasefire is a precondition for talks": the goal is not what is demanded
+        region = _minus(region, [c for c in root.children
+                                 if c.dep_ == "prep" and c.lower_ == "for"])
     if not prep_holders and copula.lemma_.lower() in lexicon.judging_verbs:
         # "Ukraine called the memorandum unacceptable": the one who judges holds it
         judges, _ = subjects_of(copula)

@@ -189,10 +189,9 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
                 continue
 
         elif token.pos_ == "NOUN" and lemma in lexicon.evaluation_nouns and (
-            judging_governor(token, lexicon) is not None
+            judging_governor(token, lexicon) is not None or _stated_condition(token, lexicon)
         ):
-            judge = judging_governor(token, lexicon)
-            assert judge is not None
+            judge = judging_governor(token, lexicon) or token.head
             cues.append(StanceCue(lexicon.evaluation_nouns[lemma], token.i, "evaluation", token.i,
                                   token.i + 1, is_negated(judge, lexicon)))
         elif token.pos_ == "NOUN" and (evaluated := _judged_by_adjective(token, lexicon)):
@@ -211,7 +210,11 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
             continue
         for start, end in _match_words(sent, words, lowered):
             root = sent.doc[start:end].root
-            negated = stance != "reject" and is_negated(root, lexicon)
+            own_negator = any(t.dep_ == "neg" or t.lower_ in lexicon.negators
+                              for t in sent.doc[start:end])
+            if root.dep_ == "neg" and root.head.i != root.i:
+                root = root.head  # "is not up for discussion": the predicate carries it
+            negated = stance != "reject" and not own_negator and is_negated(root, lexicon)
             cues.append(StanceCue(stance, root.i, "phrase", start, end, negated))
     cues.extend(_condition_cues(sent, lexicon))
     consequences = _consequence_cues(sent, lexicon)
@@ -311,6 +314,14 @@ def _judged_by_adjective(noun: Token, lexicon: StanceLexicon) -> tuple[str, Toke
         return None
     stance = stances.pop()
     return (stance, judge) if stance is not None else None
+
+
+def _stated_condition(noun: Token, lexicon: StanceLexicon) -> bool:
+    """ "neutral status is a fundamental condition for us": what is said to be a condition is
+    demanded."""
+    return (lexicon.evaluation_nouns.get(noun.lemma_.lower()) == "demand"
+            and noun.dep_ == "attr" and noun.head.lemma_.lower() == "be"
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in noun.head.children))
 
 
 def judging_governor(noun: Token, lexicon: StanceLexicon) -> Token | None:
