@@ -1112,3 +1112,35 @@ def test_what_is_not_up_for_discussion_is_insisted_on(make_doc: MakeDoc, ctx: Ct
 def test_what_is_called_a_condition_is_demanded(make_doc: MakeDoc, ctx: Ctx) -> None:
     doc = make_doc("Peskov said a ceasefire was a precondition for talks.")
     assert claims_of(doc, ctx) == {("Dmitry Peskov", "ceasefire", "demand")}
+
+
+def test_asking_no_one_for_talks_proposes_them(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Ukraine requested direct talks between the heads of state.")
+    assert claims_of(doc, ctx) == {("Ukraine", "negotiation_format", "propose")}
+    doc = make_doc("Ukraine insisted on a seat at the negotiating table.")
+    assert claims_of(doc, ctx) == {("Ukraine", "negotiation_format", "demand")}
+
+
+def test_threatening_to_block_rejects(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Germany threatened to block the new sanctions package.")
+    assert claims_of(doc, ctx) == {("Germany", "sanctions", "reject")}
+
+
+def test_a_way_out_hung_on_the_object_still_lifts_the_refusal(
+    make_doc: MakeDoc, ctx: Ctx
+) -> None:
+    doc = make_doc("Germany is threatening to hold up the plan to use frozen Russian assets "
+                   "unless other capitals agree to share the risks.")
+    assert claims_of(doc, ctx) == {("Germany", "sanctions", "demand")}
+
+
+def test_saying_it_is_time_to_agree_demands_it(make_doc: MakeDoc, ctx: Ctx) -> None:
+    text = "Zelensky said it was time for Russia to accept the ceasefire."
+    start = text.index("it was")
+    quote = Quote(text[start:-1], start, len(text) - 1, "Volodymyr Zelensky", "ukraine",
+                  "indirect")
+    doc = make_doc(text, quotes=[quote])
+    assert claims_of(doc, ctx) == {("Volodymyr Zelensky", "ceasefire", "demand")}
+    doc = make_doc("Russia agreed for the first time that Washington could offer security "
+                   "guarantees.")
+    assert all(stance != "demand" for _, _, stance in claims_of(doc, ctx))

@@ -424,3 +424,19 @@ def answers_in_kind(main: Token, clause: Token | None, phrases: tuple[tuple[str,
             if any(tuple(seq[i : i + n]) == phrase for i in range(len(seq) - n + 1)):
                 return True
     return False
+
+
+def exhorted(verb: Token, nouns: frozenset[str]) -> bool:
+    """ "Now is the time to stop the killing and agree to a ceasefire": the verb says what it
+    is time to do."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ != "conj" or node.head.i == node.i:
+            break
+        node = node.head
+    if node.dep_ not in ("acl", "relcl") or node.head.lemma_.lower() not in nouns:
+        return False
+    noun = node.head  # said to be the time ("now is the time", "it is time"), not "for the
+    # first time"
+    return noun.dep_ == "ROOT" or (noun.dep_ in ("attr", "nsubj")
+                                   and noun.head.lemma_.lower() == "be")

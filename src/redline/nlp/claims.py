@@ -36,6 +36,7 @@ from redline.nlp.claim_rules import (
     complement_of,
     definite_anaphor,
     desire_governor,
+    exhorted,
     harms_only_others,
     has_object,
     hypothetical,
@@ -103,13 +104,15 @@ def make_context(pack: Pack, tokenizer: Callable[[str], Doc]) -> ClaimContext:
 
 
 def _adjust_stance(stance: str, cue: StanceCue, holders: list[Holder], seg: Span,
-                   index: HolderIndex) -> str:
+                   index: HolderIndex, mutual: bool = False) -> str:
     if stance == "demand" and cue.kind == "obligation" and _on_both_sides(seg.doc[cue.token]):
         return "propose"  # "both armies should stop at the battle line": a term for both
     if stance != "demand" or cue.kind not in ("phrasal", "verb"):
         return stance
     if any(h.via == "plan" for h in holders):
         return "propose"  # a plan "calls for" its own terms
+    if mutual and not _addressee(seg.doc[cue.token], index):
+        return "propose"  # "requested direct talks": asking, of no one, for what both do
     if (cue.kind == "phrasal" and not _addressee(seg.doc[cue.token], index)
             and any(t.lemma_.lower() in PROPOSAL_NOUNS for t in seg)):
         return "propose"  # "X called for ... - a plan endorsed by Y": a call for one's own plan
@@ -299,11 +302,17 @@ def segment_drafts(
             stance == "reject" or "reject" in inner_stances
         ):
             predicates = [cue.token, *(c.token for c in complements.get(cue.token, []))]
-            if any(p in vetoes for p in predicates):
+            # the parse may hang the way out on the object ("block the plan to fund Ukraine
+            # unless ..."); it still lifts the refusal
+            reach = set(predicates) | {i for c in complements.get(cue.token, [])
+                                       for i in subtree_ids(doc[c.token])}
+            if any(v in reach for v in vetoes):
                 # "threatening to block the plan unless others share the risks", "refused to
                 # sign unless ...": a refusal with a way out demands it; the way out names no
                 # issue, so the demand is on what is refused
                 stance = "demand"
+            elif stance == "threaten":
+                stance = "reject"  # "threatened to block the sanctions package"
         light = token.lemma_.lower() in ctx.stance.light_verbs
         if light and cue.kind in ("verb", "phrasal") and _object_is_stance_noun(token, noun_cues):
             continue  # "set out its terms", "presented demands": the noun says what it is
@@ -332,6 +341,11 @@ def segment_drafts(
             stance = "demand"
             frame.holders, frame.via = subjects_of(wisher)
             frame.fallback_holders = matrix_subjects(wisher, ctx.stance.report_verbs)
+        if (cue.kind in ("verb", "phrasal") and stance in ("accept", "propose")
+                and exhorted(token, ctx.stance.exhortation_nouns)):
+            stance = "demand"  # "it is time (for Russia) to agree to a ceasefire"
+            frame.holders = []
+            frame.fallback_holders = matrix_subjects(token, ctx.stance.report_verbs)
         frame.region &= inside
         set_aside = contrasted(doc, frame.region) if stance in POSITIVE_STANCES else set()
         frame.region -= set_aside
@@ -385,7 +399,9 @@ def segment_drafts(
         if not issues:
             continue
         issues = narrow_plan_issue(issues, frame, index, doc, seg, ctx.plan_nouns)
-        stance = _adjust_stance(stance, cue, holders, span, index)
+        mutual = all(i == "negotiation_format" for i in issues) and not any(
+            doc[i].lemma_.lower() in ctx.stance.inclusion_nouns for i in frame.region)
+        stance = _adjust_stance(stance, cue, holders, span, index, mutual)
         plan = plan_in(frame, index, doc, seg, ctx.plan_nouns)
         own_plan = proposer_party(index, plan)
         denied = (_denied_issues(issues, frame, seg_hits, token, ctx.stance)
