@@ -45,6 +45,8 @@ ACTORS: dict[str, tuple[str, str, str]] = {
     "the US Treasury": ("United States", "us", "institution"),
     "the Treasury": ("United States", "us", "institution"),
     "Britain": ("United Kingdom", "uk", "state"),
+    "European officials": ("European Union", "eu", "institution"),
+    "American": ("United States", "us", "state"),
 }
 
 MakeDoc = Callable[..., Doc]
@@ -1144,3 +1146,9 @@ def test_saying_it_is_time_to_agree_demands_it(make_doc: MakeDoc, ctx: Ctx) -> N
     doc = make_doc("Russia agreed for the first time that Washington could offer security "
                    "guarantees.")
     assert all(stance != "demand" for _, _, stance in claims_of(doc, ctx))
+
+
+def test_coordinated_adjectives_name_both_sides(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("American and European officials proposed a prisoner exchange.")
+    assert claims_of(doc, ctx) == {("United States", "humanitarian", "propose"),
+                                   ("European Union", "humanitarian", "propose")}

@@ -105,7 +105,8 @@ class HolderIndex:
         return before if compound.dep_ == "compound" else None
 
     def mentions_of(self, token: Token) -> list[tuple[Token, Mention]]:
-        """The mentions of a noun phrase and its conjuncts ("France and the UK")."""
+        """The mentions of a noun phrase and its conjuncts ("France and the UK"), and of
+        coordinated adjectives of its head ("Ukrainian and European officials")."""
         found: list[tuple[Token, Mention]] = []
         stack = [token]
         seen: set[int] = set()
@@ -114,8 +115,12 @@ class HolderIndex:
             if head.i in seen:
                 continue
             seen.add(head.i)
-            found.extend((head, mention) for mention in self.mentions_at(head))
+            found.extend((head, mention) for mention in self.mentions_at(head)
+                         if all(mention is not m for _, m in found))
             stack.extend(c for c in head.children if c.dep_ == "conj")
+            stack.extend(c for c in head.children
+                         if c.dep_ == "amod" and c.pos_ in ("ADJ", "PROPN")
+                         and any(g.dep_ == "conj" for g in c.children))
         return found
 
     def plural_reporters(self, pronoun: Token) -> list[Holder]:

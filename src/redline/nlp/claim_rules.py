@@ -409,7 +409,9 @@ def _content_subject(verb: Token, nouns: frozenset[str]) -> bool:
     return any(c.dep_ == "nsubj" and _document(c, nouns) for c in verb.children)
 
 
-def answers_in_kind(main: Token, clause: Token | None, phrases: tuple[tuple[str, ...], ...]) -> bool:
+def answers_in_kind(
+    main: Token, clause: Token | None, phrases: tuple[tuple[str, ...], ...]
+) -> bool:
     """Whether the main clause of a condition only matches it ("if Russia stops the strikes,
     we will respond in kind", "Ukraine will act accordingly, mirroring Russia's actions"):
     outside the condition, it names an answer in kind."""
