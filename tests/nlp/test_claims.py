@@ -1152,3 +1152,12 @@ def test_coordinated_adjectives_name_both_sides(make_doc: MakeDoc, ctx: Ctx) -> 
     doc = make_doc("American and European officials proposed a prisoner exchange.")
     assert claims_of(doc, ctx) == {("United States", "humanitarian", "propose"),
                                    ("European Union", "humanitarian", "propose")}
+
+
+def test_a_question_takes_no_position(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Asked whether he would consider easing sanctions, Trump declined to comment.")
+    assert claims_of(doc, ctx) == set()
+    doc = make_doc("Zelensky wondered whether Russia would accept the ceasefire.")
+    assert claims_of(doc, ctx) == set()
+    doc = make_doc("Zelensky asked Trump for more air defence.")
+    assert claims_of(doc, ctx) == {("Volodymyr Zelensky", "military_aid", "demand")}

@@ -110,11 +110,17 @@ def beside(doc: Doc, root: Token, concrete: list[IssueHit]) -> bool:
 
 
 def hypothetical(token: Token, lexicon: StanceLexicon, seg: Segment) -> bool:
-    """Inside a condition ("if Ukraine agreed ...", "should Ukraine be pushed to sign")."""
+    """Inside a condition ("if Ukraine agreed ...", "should Ukraine be pushed to sign") or a
+    question ("asked whether he would consider easing sanctions", "asked if Russia would
+    accept a pause")."""
     node = token
     for _ in range(6):
         if not seg.start <= node.i < seg.end:
             return False  # the parse ran across a line break
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if "whether" in marks or (node.dep_ == "ccomp" and "if" in marks
+                                  and node.head.lemma_.lower() in lexicon.question_verbs):
+            return True
         if node.dep_ == "advcl":
             marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
             inverted = any(
@@ -442,3 +448,17 @@ def exhorted(verb: Token, nouns: frozenset[str]) -> bool:
     # first time"
     return noun.dep_ == "ROOT" or (noun.dep_ in ("attr", "nsubj")
                                    and noun.head.lemma_.lower() == "be")
+
+
+def asks_a_question(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "Asked whether he would ease sanctions, Trump said ...", "asked if Russia would
+    accept": asking a question, or being asked one, takes no position."""
+    if verb.lemma_.lower() not in lexicon.question_verbs:
+        return False
+    if verb.tag_ == "VBN" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        return True  # "Asked about the plan, ...": the interviewer asks
+    return any(
+        c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in ("whether", "if")
+                                             for m in c.children)
+        for c in verb.children
+    )

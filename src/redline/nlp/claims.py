@@ -32,6 +32,7 @@ from redline.nlp.claim_rules import (
     ANAPHORS,
     answers_in_kind,
     antecedent_issues,
+    asks_a_question,
     asserts_own_side,
     complement_of,
     definite_anaphor,
@@ -287,6 +288,8 @@ def segment_drafts(
         if stance in ("accept", "reject") and cue.kind in VERBAL_KINDS and cue.token in terms:
             continue
         if cue.token in embedded:
+            continue
+        if cue.kind in ("verb", "phrasal") and asks_a_question(token, ctx.stance):
             continue
         if cue.token in in_kind:
             if cue.kind == "threat":

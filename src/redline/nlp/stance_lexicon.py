@@ -68,6 +68,7 @@ class StanceLexicon:
     reciprocal_answers: tuple[tuple[str, ...], ...] = ()
     inclusion_nouns: frozenset[str] = frozenset()
     exhortation_nouns: frozenset[str] = frozenset()
+    question_verbs: frozenset[str] = frozenset()
 
 
 def _by_stance(raw: dict[str, Any], key: str) -> dict[str, str]:
@@ -149,6 +150,7 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         coercion_verbs=frozenset(str(w).lower() for w in coercion.get("verbs") or ()),
         coercion_nouns=frozenset(str(w).lower() for w in coercion.get("nouns") or ()),
         nominal_proposals=frozenset(raw.get("nominal_proposals") or ()),
+        question_verbs=frozenset(raw.get("question_verbs") or ()),
         exhortation_nouns=frozenset(str(w).lower() for w in raw.get("exhortation_nouns") or ()),
         inclusion_nouns=frozenset(str(w).lower() for w in raw.get("inclusion_nouns") or ()),
         reciprocal_answers=tuple(_words(p) for p in conditions.get("reciprocal") or ()),
