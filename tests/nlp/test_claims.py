@@ -1161,3 +1161,15 @@ def test_a_question_takes_no_position(make_doc: MakeDoc, ctx: Ctx) -> None:
     assert claims_of(doc, ctx) == set()
     doc = make_doc("Zelensky asked Trump for more air defence.")
     assert claims_of(doc, ctx) == {("Volodymyr Zelensky", "military_aid", "demand")}
+
+
+def test_a_verb_hung_on_a_verbless_subject_is_its_predicate(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Ukraine's delegation, led by Zelensky, pressed for an exchange of prisoners "
+                   "and proposed a ceasefire.")
+    found = claims_of(doc, ctx)
+    assert ("Ukraine", "ceasefire", "propose") in found
+
+
+def test_seeking_is_a_demand(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Ukraine is seeking an exchange of prisoners.")
+    assert claims_of(doc, ctx) == {("Ukraine", "humanitarian", "demand")}

@@ -110,6 +110,12 @@ def misattached_predicate(verb: Token) -> Token | None:
         return None
     if verb.doc[verb.i - 1].text != ",":
         return None
+    noun = verb.head
+    if (verb.tag_ in ("VBD", "VBN") and noun.dep_ == "ROOT" and noun.pos_ in ("PROPN", "NOUN")
+            and not any(c.dep_ in ("nsubj", "agent") for c in verb.children)):
+        # "Ukraine's delegation, led by Umerov, pressed for ...": no main verb was found, so
+        # the finite verb after the apposition is the noun's
+        return noun
     node = verb.head
     for _ in range(4):
         if node.dep_ == "relcl" and node.head.pos_ in ("PROPN", "NOUN"):
