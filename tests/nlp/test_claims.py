@@ -1173,3 +1173,8 @@ def test_a_verb_hung_on_a_verbless_subject_is_its_predicate(make_doc: MakeDoc, c
 def test_seeking_is_a_demand(make_doc: MakeDoc, ctx: Ctx) -> None:
     doc = make_doc("Ukraine is seeking an exchange of prisoners.")
     assert claims_of(doc, ctx) == {("Ukraine", "humanitarian", "demand")}
+
+
+def test_stepping_up_pressure_is_a_threat(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Germany will step up pressure on Moscow.")
+    assert claims_of(doc, ctx) == {("Germany", "sanctions", "threaten")}
