@@ -1178,3 +1178,15 @@ def test_seeking_is_a_demand(make_doc: MakeDoc, ctx: Ctx) -> None:
 def test_stepping_up_pressure_is_a_threat(make_doc: MakeDoc, ctx: Ctx) -> None:
     doc = make_doc("Germany will step up pressure on Moscow.")
     assert claims_of(doc, ctx) == {("Germany", "sanctions", "threaten")}
+
+
+def test_a_participle_says_the_whole_noun_phrase_before_it(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("The Kremlin said a moratorium on strikes against energy facilities, agreed "
+                   "by Putin in a telephone call with Trump, had been honoured.")
+    assert ("Vladimir Putin", "ceasefire", "accept") in claims_of(doc, ctx)
+
+
+def test_a_place_after_the_copula_is_no_issue(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Ukraine is ready to meet the Russian leader in any format, in a neutral "
+                   "country.")
+    assert claims_of(doc, ctx) == {("Ukraine", "negotiation_format", "accept")}

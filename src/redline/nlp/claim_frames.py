@@ -271,6 +271,10 @@ def verb_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
     if (verb.dep_ == "acl" and misattached_predicate(verb) is None) or relative_object:
         head = verb.head  # "a plan endorsed by Trump", "a truce which Ukraine agreed to"
         region |= set(range(head.left_edge.i, head.i + 1))
+        if verb.dep_ == "acl" and head.i < verb.i:
+            # "a moratorium on strikes against energy facilities, agreed by Putin": the
+            # whole noun phrase before the participle is what it says
+            region |= set(range(head.i, verb.i))
     secondary: set[int] = set()
     if cue.kind == "threat":
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]

@@ -62,7 +62,7 @@ def locative(doc: Doc, hit: IssueHit, cue_tokens: frozenset[int] = frozenset()) 
         root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
         and root.head.i not in cue_tokens
         and not (root.head.lower_ == "on" and root.head.head.i in cue_tokens)  # "agreed on"
-        and root.head.head.pos_ in ("NOUN", "VERB", "PROPN")
+        and root.head.head.pos_ in ("NOUN", "VERB", "PROPN", "AUX")
     )
 
 
