@@ -1190,3 +1190,11 @@ def test_a_place_after_the_copula_is_no_issue(make_doc: MakeDoc, ctx: Ctx) -> No
     doc = make_doc("Ukraine is ready to meet the Russian leader in any format, in a neutral "
                    "country.")
     assert claims_of(doc, ctx) == {("Ukraine", "negotiation_format", "accept")}
+
+
+def test_a_readiness_on_a_condition_offers_it(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Ukraine was ready to give up its bid to join NATO if it received binding "
+                   "guarantees.")
+    found = claims_of(doc, ctx)
+    assert ("Ukraine", "nato_membership", "propose") in found
+    assert ("Ukraine", "security_guarantees", "demand") in found

@@ -468,7 +468,11 @@ def _offers(main: Token, cue: StanceCue, frame: Frame, cues: list[StanceCue],
         return False
     if any(c.dep_ == "neg" or c.lower_ == "only" for c in main.children):
         return False
-    return has_modal(main, lexicon)
+    # "Ukraine was ready to give up its bid if it received guarantees": a readiness offers
+    ready = any(c.dep_ == "acomp" and lexicon.adjectives.get(c.lemma_.lower()) in
+                ("accept", "propose") and not any(g.dep_ == "neg" for g in c.children)
+                for c in main.children)
+    return ready or has_modal(main, lexicon)
 
 
 def _own_side_clause(doc: Doc, outer: StanceCue, inner: StanceCue, index: HolderIndex) -> bool:
