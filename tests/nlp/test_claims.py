@@ -1198,3 +1198,14 @@ def test_a_readiness_on_a_condition_offers_it(make_doc: MakeDoc, ctx: Ctx) -> No
     found = claims_of(doc, ctx)
     assert ("Ukraine", "nato_membership", "propose") in found
     assert ("Ukraine", "security_guarantees", "demand") in found
+
+
+def test_a_group_named_with_whom_one_travelled_holds_later_positions(
+    make_doc: MakeDoc, ctx: Ctx
+) -> None:
+    doc = make_doc("Zelensky travelled to Paris together with Trump, John Healey and Kellogg. "
+                   "The talks lasted all day. The weather was cold. "
+                   "The leaders welcomed the news. They called on Putin to accept the ceasefire.")
+    found = claims_of(doc, ctx)
+    for actor in ("Volodymyr Zelensky", "Donald Trump", "John Healey", "Keith Kellogg"):
+        assert (actor, "ceasefire", "demand") in found

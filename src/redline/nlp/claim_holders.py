@@ -60,6 +60,9 @@ class HolderIndex:
         self.folded_text = doc.text.casefold()
         # Where each plan is named in the text, by (name, number of points), filled on demand.
         self.namings: dict[tuple[str, int | None], list[tuple[int, int]]] = {}
+        # The last group a plural subject was found to be, by the index of its sentence:
+        # "They called on Putin … The leaders made clear …" go on naming it.
+        self._last_group: tuple[int, list[Holder]] | None = None
 
     # --- noun phrases -------------------------------------------------------------------
 
@@ -187,14 +190,30 @@ class HolderIndex:
                     continue
                 if head.dep_ == "pobj" and head.head.lower_ != "with":
                     continue
+                members = _listed(head)
+                if head.dep_ == "pobj":
+                    # "The Prime Minister travelled together with Macron, Merz and Tusk":
+                    # everyone listed up to the next verb (however the list was parsed), and
+                    # the one who went with them
+                    members += _listed_after(head)
+                    members += [c for c in head.head.head.children if c.dep_ == "nsubj"]
                 found: dict[str, Holder] = {}
-                for member in _listed(head):
+                for member in members:
                     for mention in self.mentions_at(member):
                         holder = self.from_mention(member, mention, via)
                         if holder is not None and holder.kind in ("person", "state"):
                             found.setdefault(holder.actor, holder)
+                people = {h.party for h in found.values() if h.kind == "person"}
+                found = {a: h for a, h in found.items()  # "Macron of France" is one member
+                         if h.kind == "person" or h.party not in people}
                 if len(found) >= 2 and (count is None or len(found) <= count):
+                    self._last_group = (here, list(found.values()))
                     return list(found.values())
+        if self._last_group is not None and 0 < here - self._last_group[0] <= GROUP_LOOKBACK:
+            group = self._last_group[1]
+            if count is None or len(group) <= count:
+                self._last_group = (here, group)
+                return [Holder(h.actor, h.party, h.kind, via) for h in group]
         return []
 
     def side_holders(self, token: Token, via: str) -> list[Holder]:
@@ -367,6 +386,17 @@ class HolderIndex:
 
 def _with_floor(holder: Holder, floor: str) -> Holder:
     return Holder(holder.actor, holder.party, holder.kind, holder.via, floor)
+
+
+def _listed_after(head: Token) -> list[Token]:
+    """The nouns after ``head`` in its sentence up to the next verb: a list however parsed."""
+    found: list[Token] = []
+    for token in head.doc[head.i + 1 : head.sent.end]:
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        if token.pos_ in ("PROPN", "NOUN") and token.dep_ != "compound":
+            found.append(token)
+    return found
 
 
 def _listed(head: Token) -> list[Token]:
