@@ -1209,3 +1209,11 @@ def test_a_group_named_with_whom_one_travelled_holds_later_positions(
     found = claims_of(doc, ctx)
     for actor in ("Volodymyr Zelensky", "Donald Trump", "John Healey", "Keith Kellogg"):
         assert (actor, "ceasefire", "demand") in found
+
+
+def test_warning_that_sanctions_would_follow_threatens(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("If Moscow refused, Trump warned, a massive new package of sanctions would "
+                   "follow.")
+    assert ("Donald Trump", "sanctions", "threaten") in claims_of(doc, ctx)
+    doc = make_doc("Peskov warned that the sanctions had failed.")
+    assert ("Dmitry Peskov", "sanctions", "threaten") not in claims_of(doc, ctx)

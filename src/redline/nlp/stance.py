@@ -179,7 +179,7 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
                 _has_threat_phrase(token, lexicon) or any(  # "vowed to retaliate"
                     c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.threat_verbs
                     for c in token.children
-                )
+                ) or _warns_of_coercion(token, lexicon)
             )
             if warns or (has_modal(token, lexicon) and (
                 lemma in lexicon.threat_verbs or _has_threat_phrase(token, lexicon)
@@ -277,6 +277,14 @@ def _coerces(token: Token, lexicon: StanceLexicon) -> bool:
         if any(n.lemma_.lower() in lexicon.coercion_nouns for n in nouns):
             return True
     return False
+
+
+def _warns_of_coercion(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "warned that new sanctions would follow", "If Moscow refused, they warned, a package
+    of sanctions would follow": a warning whose clause brings a coercive measure."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and has_modal(c, lexicon)]
+    return any(t.lemma_.lower() in lexicon.coercion_nouns and t.pos_ == "NOUN"
+               for clause in clauses for t in clause.subtree)
 
 
 def _commitment(token: Token, lexicon: StanceLexicon) -> str | None:
