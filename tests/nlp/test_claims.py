@@ -1217,3 +1217,8 @@ def test_warning_that_sanctions_would_follow_threatens(make_doc: MakeDoc, ctx: C
     assert ("Donald Trump", "sanctions", "threaten") in claims_of(doc, ctx)
     doc = make_doc("Peskov warned that the sanctions had failed.")
     assert ("Dmitry Peskov", "sanctions", "threaten") not in claims_of(doc, ctx)
+
+
+def test_a_sides_adjective_owns_a_stance_noun(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("The central Russian demand is that Ukraine withdraw from Donetsk.")
+    assert claims_of(doc, ctx) == {("Russia", "territory_regions", "demand")}

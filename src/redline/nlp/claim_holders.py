@@ -216,6 +216,18 @@ class HolderIndex:
                 return [Holder(h.actor, h.party, h.kind, via) for h in group]
         return []
 
+    def adjective_holder(self, token: Token, via: str) -> list[Holder]:
+        """ "the central Russian demand": a side's adjective on a stance noun is its owner."""
+        if via != "possessor" or token.dep_ != "amod":
+            return []
+        word = token.text.casefold()
+        for party in self.pack.parties:
+            if any(word == a.casefold() for a in party.adjectives):
+                actor = self.pack.state_actor(party.id)
+                if actor is not None:
+                    return [Holder(actor.name, party.id, actor.kind, via)]
+        return []
+
     def side_holders(self, token: Token, via: str) -> list[Holder]:
         """ "The two sides agreed", "the delegations agreed": each of the two sides the
         article has shown at the table so far ("the Russian delegation", "talks with American
@@ -352,6 +364,7 @@ class HolderIndex:
             grammatical.extend(self.side_holders(candidate, via))
             if not self.mentions_of(candidate):
                 grammatical.extend(self.group_holders(candidate, via))
+                grammatical.extend(self.adjective_holder(candidate, via))
         quote = self.quote_at(cue_token)
         if quote is None:
             return grammatical
