@@ -1222,3 +1222,10 @@ def test_warning_that_sanctions_would_follow_threatens(make_doc: MakeDoc, ctx: C
 def test_a_sides_adjective_owns_a_stance_noun(make_doc: MakeDoc, ctx: Ctx) -> None:
     doc = make_doc("The central Russian demand is that Ukraine withdraw from Donetsk.")
     assert claims_of(doc, ctx) == {("Russia", "territory_regions", "demand")}
+
+
+def test_calling_a_measure_not_serious_rejects_it(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Zelensky said the Easter truce was not serious.")
+    assert claims_of(doc, ctx) == {("Volodymyr Zelensky", "ceasefire", "reject")}
+    doc = make_doc("Zelensky said Putin was not serious about the ceasefire.")
+    assert ("Volodymyr Zelensky", "ceasefire", "reject") not in claims_of(doc, ctx)

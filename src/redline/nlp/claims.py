@@ -291,6 +291,11 @@ def segment_drafts(
             continue
         if cue.kind in ("verb", "phrasal") and asks_a_question(token, ctx.stance):
             continue
+        if cue.kind == "evaluation" and token.dep_ == "acomp" and any(
+            c.i in index.by_token and c.pos_ in ("PROPN", "PRON")
+            for c in token.head.children if c.dep_ == "nsubj"
+        ):
+            continue  # "Putin is not serious about peace" judges the man, not a measure
         if cue.token in in_kind:
             if cue.kind == "threat":
                 continue
