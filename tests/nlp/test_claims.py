@@ -1229,3 +1229,8 @@ def test_calling_a_measure_not_serious_rejects_it(make_doc: MakeDoc, ctx: Ctx) -
     assert claims_of(doc, ctx) == {("Volodymyr Zelensky", "ceasefire", "reject")}
     doc = make_doc("Zelensky said Putin was not serious about the ceasefire.")
     assert ("Volodymyr Zelensky", "ceasefire", "reject") not in claims_of(doc, ctx)
+
+
+def test_a_measure_said_to_be_a_bad_thing_is_rejected(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Peskov said that the sanctions were an unfriendly act.")
+    assert claims_of(doc, ctx) == {("Dmitry Peskov", "sanctions", "reject")}

@@ -318,6 +318,10 @@ def _judged_by_adjective(noun: Token, lexicon: StanceLexicon) -> tuple[str, Toke
     if len(stances) != 1:
         return None
     judge = judging_governor(noun, lexicon)
+    if judge is None and noun.dep_ == "attr" and noun.head.lemma_.lower() == "be" and any(
+        c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in noun.head.children
+    ):
+        judge = noun.head  # "the deal was a positive development": the speaker judges it
     if judge is None:
         return None
     stance = stances.pop()
