@@ -1234,3 +1234,10 @@ def test_calling_a_measure_not_serious_rejects_it(make_doc: MakeDoc, ctx: Ctx) -
 def test_a_measure_said_to_be_a_bad_thing_is_rejected(make_doc: MakeDoc, ctx: Ctx) -> None:
     doc = make_doc("Peskov said that the sanctions were an unfriendly act.")
     assert claims_of(doc, ctx) == {("Dmitry Peskov", "sanctions", "reject")}
+
+
+def test_an_object_no_cue_names_takes_the_issue_its_words_belong_to(
+    make_doc: MakeDoc, ctx: Ctx
+) -> None:
+    doc = make_doc("Russia demanded much lower ceilings on the size of Kyiv's forces.")
+    assert claims_of(doc, ctx) == {("Russia", "army_limits", "demand")}

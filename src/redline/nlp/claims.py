@@ -54,6 +54,7 @@ from redline.nlp.claim_segments import Segment, segments_of
 from redline.nlp.dates import resolve_statement_date
 from redline.nlp.genre import detect_genre
 from redline.nlp.issue_coreference import with_coreferent_hits
+from redline.nlp.issue_similarity import IssueSimilarity
 from redline.nlp.issues import IssueHit, IssueMatcher, concrete_issues
 from redline.nlp.plan_lexicon import load_plan_lexicon
 from redline.nlp.stance import (
@@ -81,6 +82,9 @@ EVALUATIVE_KINDS = frozenset({"adjective", "evaluation", "phrase"})
 # What the main clause of a condition does, when it is an offer: its object and complements,
 # not its adjuncts ("according to people briefed on the talks").
 OFFER_DEPS = frozenset({"dobj", "xcomp", "ccomp", "attr", "oprd", "acomp", "prt", "prep"})
+# Cues whose object may name its issue by words of the issue's definition, not by a cue.
+SIMILARITY_KINDS = frozenset({"verb", "phrasal", "obligation", "noun", "adjective", "phrase",
+                              "evaluation"})
 # Cues whose pronoun object may point back past the sentence ("ready for it"); in an
 # obligation or a threat "it" is mostly the war itself ("should have ended it").
 ANAPHORIC_KINDS = frozenset(
@@ -97,11 +101,13 @@ class ClaimContext:
     stance: StanceLexicon
     hedges: HedgeLexicon
     plan_nouns: frozenset[str] = frozenset()  # heads of plan phrases ("proposal", "framework")
+    similar: IssueSimilarity | None = None  # the issue closest in words, where no cue names one
 
 
 def make_context(pack: Pack, tokenizer: Callable[[str], Doc]) -> ClaimContext:
     return ClaimContext(pack, IssueMatcher(tokenizer, pack), load_stance_lexicon(),
-                        load_hedge_lexicon(), load_plan_lexicon().plan_nouns)
+                        load_hedge_lexicon(), load_plan_lexicon().plan_nouns,
+                        IssueSimilarity(pack))
 
 
 def _adjust_stance(stance: str, cue: StanceCue, holders: list[Holder], seg: Span,
@@ -400,6 +406,12 @@ def segment_drafts(
                 issues = state.previous
         elif not issues and cue.kind in VERBAL_KINDS and not has_object(doc, frame):
             issues = state.recent  # "'Russia refused,' a source said"
+        if (not issues and not anaphoric and ctx.similar is not None
+                and cue.kind in SIMILARITY_KINDS):
+            # "Russia's memorandum sought considerably lower limits": no cue, but the words of
+            # the object belong to one issue
+            near = ctx.similar.closest(doc, frame.region - blocked)
+            issues = [near] if near else []
         if not issues and stance == "threaten" and not seg_hits:
             # "Moscow has vowed to retaliate": a threat naming no measure answers the one
             # named just before
