@@ -1241,3 +1241,8 @@ def test_an_object_no_cue_names_takes_the_issue_its_words_belong_to(
 ) -> None:
     doc = make_doc("Russia demanded much lower ceilings on the size of Kyiv's forces.")
     assert claims_of(doc, ctx) == {("Russia", "army_limits", "demand")}
+
+
+def test_expecting_a_measure_demands_it(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Russia expects the gradual lifting of sanctions.")
+    assert claims_of(doc, ctx) == {("Russia", "sanctions", "demand")}

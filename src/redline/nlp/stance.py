@@ -160,10 +160,12 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
                 cues.append(StanceCue("threaten", token.i, "threat", token.i, token.i + 1,
                                       is_negated(token, lexicon)))
                 continue
-            if lemma in lexicon.nominal_proposals and any(
+            nominal = ("propose" if lemma in lexicon.nominal_proposals
+                       else "demand" if lemma in lexicon.nominal_demands else None)
+            if nominal is not None and any(
                 c.dep_ == "dobj" and c.pos_ == "NOUN" for c in token.children
             ):
-                cues.append(StanceCue("propose", token.i, "verb", token.i, token.i + 1,
+                cues.append(StanceCue(nominal, token.i, "verb", token.i, token.i + 1,
                                       is_negated(token, lexicon)))
                 continue
             committed = _commitment(token, lexicon)

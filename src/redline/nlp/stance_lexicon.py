@@ -65,6 +65,7 @@ class StanceLexicon:
     coercion_verbs: frozenset[str] = frozenset()
     coercion_nouns: frozenset[str] = frozenset()
     nominal_proposals: frozenset[str] = frozenset()
+    nominal_demands: frozenset[str] = frozenset()
     reciprocal_answers: tuple[tuple[str, ...], ...] = ()
     inclusion_nouns: frozenset[str] = frozenset()
     exhortation_nouns: frozenset[str] = frozenset()
@@ -150,6 +151,7 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         coercion_verbs=frozenset(str(w).lower() for w in coercion.get("verbs") or ()),
         coercion_nouns=frozenset(str(w).lower() for w in coercion.get("nouns") or ()),
         nominal_proposals=frozenset(raw.get("nominal_proposals") or ()),
+        nominal_demands=frozenset(raw.get("nominal_demands") or ()),
         question_verbs=frozenset(raw.get("question_verbs") or ()),
         exhortation_nouns=frozenset(str(w).lower() for w in raw.get("exhortation_nouns") or ()),
         inclusion_nouns=frozenset(str(w).lower() for w in raw.get("inclusion_nouns") or ()),
