@@ -1246,3 +1246,8 @@ def test_an_object_no_cue_names_takes_the_issue_its_words_belong_to(
 def test_expecting_a_measure_demands_it(make_doc: MakeDoc, ctx: Ctx) -> None:
     doc = make_doc("Russia expects the gradual lifting of sanctions.")
     assert claims_of(doc, ctx) == {("Russia", "sanctions", "demand")}
+
+
+def test_quotation_marks_do_not_break_a_phrase(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc('Putin saw "no sense" in the presence of foreign troops in Ukraine.')
+    assert ("Vladimir Putin", "peacekeepers", "reject") in claims_of(doc, ctx)

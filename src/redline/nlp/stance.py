@@ -92,6 +92,13 @@ def _match_words(
     for i in range(len(lowered) - n + 1):
         if lowered[i] == words[0] and tuple(lowered[i : i + n]) == words:
             found.append((sent.start + i, sent.start + i + n))
+    if not found and n > 1:
+        # 'saw "no sense" in their presence': quotation marks inside a phrase do not break it
+        kept = [i for i, t in enumerate(sent) if not t.is_quote]
+        for k in range(len(kept) - n + 1):
+            window = kept[k : k + n]
+            if tuple(lowered[i] for i in window) == words:
+                found.append((sent.start + window[0], sent.start + window[-1] + 1))
     return found
 
 
