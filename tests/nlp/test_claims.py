@@ -127,7 +127,7 @@ def test_not_satisfied_with_is_rejection(make_doc: MakeDoc, ctx: Ctx) -> None:
 
 def test_refusing_is_rejection(make_doc: MakeDoc, ctx: Ctx) -> None:
     doc = make_doc("The Kremlin refused to commit to any truce agreement.")
-    assert ("Russia", "ceasefire", "reject") in claims_of(doc, ctx)
+    assert ("Dmitry Peskov", "ceasefire", "reject") in claims_of(doc, ctx)
 
 
 def test_speaker_of_reported_speech_holds_it(make_doc: MakeDoc, ctx: Ctx) -> None:
@@ -1251,3 +1251,13 @@ def test_expecting_a_measure_demands_it(make_doc: MakeDoc, ctx: Ctx) -> None:
 def test_quotation_marks_do_not_break_a_phrase(make_doc: MakeDoc, ctx: Ctx) -> None:
     doc = make_doc('Putin saw "no sense" in the presence of foreign troops in Ukraine.')
     assert ("Vladimir Putin", "peacekeepers", "reject") in claims_of(doc, ctx)
+
+
+def test_good_for_someone_names_whom_it_serves_not_who_judges(
+    make_doc: MakeDoc, ctx: Ctx
+) -> None:
+    doc = make_doc("Trump said the talks were positive for Russia and Ukraine.")
+    found = claims_of(doc, ctx)
+    assert ("Russia", "negotiation_format", "accept") not in found
+    doc = make_doc("Peskov said the ceasefire was unacceptable for Russia.")
+    assert ("Dmitry Peskov", "ceasefire", "reject") in claims_of(doc, ctx)

@@ -390,9 +390,11 @@ def evaluation_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
         return Frame(subjects, "subject", region, fallback_holders=fallback,
                      allow_plan_holder=False)
     prep_holders: list[Token] = []
+    # "unacceptable for Russia" names who judges; "a great day for Russia" whom it serves
+    preps = HOLDER_PREPS if cue.stance != "accept" else HOLDER_PREPS - {"for"}
     for owner in (root, copula):
         for child in owner.children:
-            if child.dep_ == "prep" and child.lower_ in HOLDER_PREPS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects and (objects[0].pos_ in ("PROPN", "PRON") or _is_actorish(objects[0])):
                     prep_holders.extend(objects)
