@@ -1261,3 +1261,11 @@ def test_good_for_someone_names_whom_it_serves_not_who_judges(
     assert ("Russia", "negotiation_format", "accept") not in found
     doc = make_doc("Peskov said the ceasefire was unacceptable for Russia.")
     assert ("Dmitry Peskov", "ceasefire", "reject") in claims_of(doc, ctx)
+
+
+def test_a_bare_refusal_answers_the_offer_not_the_threat(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Trump proposed a ceasefire. Trump warned that new sanctions would follow. "
+                   "Putin did not accept.")
+    found = claims_of(doc, ctx)
+    assert ("Vladimir Putin", "ceasefire", "reject") in found
+    assert ("Vladimir Putin", "sanctions", "reject") not in found

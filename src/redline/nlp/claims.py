@@ -436,7 +436,10 @@ def segment_drafts(
                 kept = "reject" if issue in denied else held
                 drafts.append(ClaimDraft(holder.actor, holder.party, issue, kept, status,
                                          evidence, plan.name if plan else None, cue.kind))
-        found_issues.extend(issues)
+        if stance != "threaten":
+            # "... sanctions would follow. Putin did not accept.": what is accepted or refused
+            # without an object is what was put forward, not the threat that backs it
+            found_issues.extend(issues)
         if set_aside:
             # "go directly to a peace agreement rather than a ceasefire": the alternative set
             # aside is rejected by the same holders
