@@ -1269,3 +1269,12 @@ def test_a_bare_refusal_answers_the_offer_not_the_threat(make_doc: MakeDoc, ctx:
     found = claims_of(doc, ctx)
     assert ("Vladimir Putin", "ceasefire", "reject") in found
     assert ("Vladimir Putin", "sanctions", "reject") not in found
+
+
+def test_a_general_noun_after_a_comma_restates_the_phrase_before(
+    make_doc: MakeDoc, ctx: Ctx
+) -> None:
+    doc = make_doc("Russia rejected a 30-day ceasefire, an idea put forward by Washington.")
+    found = claims_of(doc, ctx)
+    assert ("United States", "ceasefire", "propose") in found
+    assert ("Russia", "ceasefire", "reject") in found

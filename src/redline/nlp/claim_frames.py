@@ -244,6 +244,20 @@ def _that_clause(clause: Token) -> bool:
                for c in clause.children) and clause.i > clause.head.i
 
 
+def _restated_phrase(noun: Token, lexicon: StanceLexicon) -> Token | None:
+    """ "a 30-day ceasefire, an idea put forward by Washington": a general noun set after a
+    comma restates the noun phrase just before it."""
+    if noun.lemma_.lower() not in lexicon.anaphoric_nouns or noun.dep_ not in (
+        "appos", "npadvmod", "conj", "dobj", "attr"
+    ):
+        return None
+    comma = noun.left_edge.i - 1
+    if comma < 1 or noun.doc[comma].text != ",":
+        return None
+    before = noun.doc[comma - 1]
+    return before if before.pos_ in ("NOUN", "PROPN") else None
+
+
 def verb_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
     verb = doc[cue.token]
     holders, via = subjects_of(verb)
@@ -275,6 +289,9 @@ def verb_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
             # "a moratorium on strikes against energy facilities, agreed by Putin": the
             # whole noun phrase before the participle is what it says
             region |= set(range(head.i, verb.i))
+        restated = _restated_phrase(head, lexicon)
+        if restated is not None:
+            region |= subtree_ids(restated)
     secondary: set[int] = set()
     if cue.kind == "threat":
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
