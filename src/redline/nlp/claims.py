@@ -111,14 +111,14 @@ def make_context(pack: Pack, tokenizer: Callable[[str], Doc]) -> ClaimContext:
 
 
 def _adjust_stance(stance: str, cue: StanceCue, holders: list[Holder], seg: Span,
-                   index: HolderIndex, mutual: bool = False) -> str:
+                   index: HolderIndex, process: bool = False) -> str:
     if stance == "demand" and cue.kind == "obligation" and _on_both_sides(seg.doc[cue.token]):
         return "propose"  # "both armies should stop at the battle line": a term for both
     if stance != "demand" or cue.kind not in ("phrasal", "verb"):
         return stance
     if any(h.via == "plan" for h in holders):
         return "propose"  # a plan "calls for" its own terms
-    if mutual and not _addressee(seg.doc[cue.token], index):
+    if process and not _addressee(seg.doc[cue.token], index):
         return "propose"  # "requested direct talks": asking, of no one, for what both do
     if (cue.kind == "phrasal" and not _addressee(seg.doc[cue.token], index)
             and any(t.lemma_.lower() in PROPOSAL_NOUNS for t in seg)):
@@ -419,9 +419,10 @@ def segment_drafts(
         if not issues:
             continue
         issues = narrow_plan_issue(issues, frame, index, doc, seg, ctx.plan_nouns)
-        mutual = all(i == "negotiation_format" for i in issues) and not any(
+        process = all((known := ctx.pack.issue(i)) is not None and known.process
+                     for i in issues) and not any(
             doc[i].lemma_.lower() in ctx.stance.inclusion_nouns for i in frame.region)
-        stance = _adjust_stance(stance, cue, holders, span, index, mutual)
+        stance = _adjust_stance(stance, cue, holders, span, index, process)
         plan = plan_in(frame, index, doc, seg, ctx.plan_nouns)
         own_plan = proposer_party(index, plan)
         denied = (_denied_issues(issues, frame, seg_hits, token, ctx.stance)

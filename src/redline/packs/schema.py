@@ -98,6 +98,9 @@ class Issue(_Strict):
     # A measure both sides take together (a truce, talks): a warring side's plan offers it
     # rather than demanding it of the other side.
     reciprocal: bool = False
+    # A way of negotiating rather than a term (talks, a summit): asking no one in particular
+    # for it puts it forward ("requested direct talks"), where asking for a term demands it.
+    process: bool = False
 
     def short_label(self) -> str:
         return self.short or self.label
