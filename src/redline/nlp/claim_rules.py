@@ -415,14 +415,20 @@ def _content_subject(verb: Token, nouns: frozenset[str]) -> bool:
     return any(c.dep_ == "nsubj" and _document(c, nouns) for c in verb.children)
 
 
+def judges_a_person(adjective: Token, index: HolderIndex) -> bool:
+    """ "Putin is not serious about peace": an evaluation of someone named, not of a measure."""
+    return adjective.dep_ == "acomp" and any(
+        c.i in index.by_token and c.pos_ in ("PROPN", "PRON")
+        for c in adjective.head.children if c.dep_ == "nsubj"
+    )
+
+
 def answers_in_kind(
-    main: Token, clause: Token | None, phrases: tuple[tuple[str, ...], ...]
+    main: Token, clause: Token, phrases: tuple[tuple[str, ...], ...]
 ) -> bool:
     """Whether the main clause of a condition only matches it ("if Russia stops the strikes,
     we will respond in kind", "Ukraine will act accordingly, mirroring Russia's actions"):
     outside the condition, it names an answer in kind."""
-    if clause is None:
-        return False
     condition = subtree_ids(clause)
     words = [t.lemma_.lower() for t in main.subtree if t.i not in condition]
     lowers = [t.lower_ for t in main.subtree if t.i not in condition]

@@ -42,6 +42,7 @@ from redline.nlp.claim_rules import (
     has_object,
     hypothetical,
     issues_for,
+    judges_a_person,
     media_status,
     object_anaphor,
     object_is_anaphor,
@@ -234,8 +235,7 @@ def segment_drafts(
     in_kind = {c.token for c in cues if c.kind == "condition" and c.stance == "demand"
                and c.clause is not None
                and issues_for(Frame([], "", subtree_ids(doc[c.clause])), seg_hits, set(), doc)
-               and answers_in_kind(doc[c.token], doc[c.clause] if c.clause is not None
-                                   else None, ctx.stance.reciprocal_answers)}
+               and answers_in_kind(doc[c.token], doc[c.clause], ctx.stance.reciprocal_answers)}
     verbal = [c.token for c in cues if c.kind in VERBAL_KINDS]
     noun_cues = {c.token for c in cues if c.kind == "noun"}
     inside = set(range(seg.start, seg.end))
@@ -297,11 +297,8 @@ def segment_drafts(
             continue
         if cue.kind in ("verb", "phrasal") and asks_a_question(token, ctx.stance):
             continue
-        if cue.kind == "evaluation" and token.dep_ == "acomp" and any(
-            c.i in index.by_token and c.pos_ in ("PROPN", "PRON")
-            for c in token.head.children if c.dep_ == "nsubj"
-        ):
-            continue  # "Putin is not serious about peace" judges the man, not a measure
+        if cue.kind == "evaluation" and judges_a_person(token, index):
+            continue
         if cue.token in in_kind:
             if cue.kind == "threat":
                 continue
