@@ -210,3 +210,12 @@ def test_a_sentence_going_on_with_a_point_adds_its_issues(nlp: Language) -> None
                          "out of the Eastern Pact. And it would also free all prisoners – but "
                          "Nordgrad objects."))
     assert points_by_number(plan) == {3: ("alliance", "prisoners")}
+
+
+def test_a_definite_plan_noun_joins_the_plan_with_that_noun(nlp: Language) -> None:
+    plans = plans_of(nlp, "The 12-point framework that Westland presented on Monday replaces the "
+                     "ten-point plan. Point four of the framework requires a truce along the "
+                     "line of control.")
+    by_size = {p.n_points: p for p in plans}
+    assert points_by_number(by_size[12]) == {4: ("ceasefire", "border")}
+    assert not by_size[10].points

@@ -89,13 +89,16 @@ def _age(group: _Group, owner: dict[int, _Group]) -> tuple[date, int]:
 
 
 def _group_phrases(
-    phrases: list[PlanPhrase], pack: Pack, published: date | None, stating: set[int]
+    phrases: list[PlanPhrase], pack: Pack, published: date | None, stating: set[int],
+    heads: list[str] | None = None,
 ) -> list[_Group]:
     """One group per plan: named phrases by the pack plan (or size) they name; "X's plan"
     joins the nearest named plan of a compatible side, else a group of its side; "the plan"
-    joins the plan named nearest before it ("the original plan": the oldest), or stands
-    alone when no plan came before and its sentence lists its terms (``stating``: heads of
-    such phrases)."""
+    joins the plan named nearest before it with the same head noun ("the framework" after
+    "the 20-point framework", though "the 28-point text" came between; ``heads``: the head
+    lemmas of the phrases), else the plan named nearest before it ("the original plan": the
+    oldest), or stands alone when no plan came before and its sentence lists its terms
+    (``stating``: heads of such phrases)."""
     groups: dict[str, _Group] = {}
     owner: dict[int, _Group] = {}
     for i, phrase in enumerate(phrases):
@@ -120,7 +123,13 @@ def _group_phrases(
         if phrase.strength is not Strength.ANAPHOR:
             continue
         ordered = sorted(owner, key=lambda j: (j > i, abs(j - i)))
-        if ordered and phrase.original:
+        if phrase.revision:  # "the revised plan": the revision named before
+            same = [j for j in ordered if j < i and phrases[j].revision]
+        else:
+            same = [j for j in ordered if j < i and heads is not None and heads[j] == heads[i]]
+        if same and not phrase.original:
+            owner[i] = owner[same[0]]
+        elif ordered and phrase.original:
             owner[i] = min((owner[j] for j in ordered), key=lambda g: _age(g, owner))
         elif ordered:
             owner[i] = owner[ordered[0]]
@@ -472,7 +481,8 @@ def extract_plans(
     hits = (matcher or _default_matcher(pack, doc.vocab)).find(doc)
     stating = {p.head for p in phrases if any(
         issues_between(hits, start, end) for start, end in phrase_terms(doc[p.head], lexicon))}
-    groups = _group_phrases(phrases, pack, published, stating)
+    heads = [doc[p.head].lemma_.lower() for p in phrases]
+    groups = _group_phrases(phrases, pack, published, stating, heads)
     _collect_terms(doc, groups, hits, lexicon)
     groups = _settle_unnamed(doc, groups, pack, published, lexicon)
     groups = [g for g in groups if not _generic_only(doc, g, lexicon)]
