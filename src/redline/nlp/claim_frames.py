@@ -472,15 +472,15 @@ def condition_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame |
     if clause is None or clause.i == main.i:
         return None
     word = doc[cue.start].lower_
+    # "was ready to give up the bid if ...": readiness on a condition
+    ready = _readiness_clause(main, lexicon)
     # A bare "if" marks a condition only under a modal or restrictive main clause.
     restrictive = (has_modal(main, lexicon) or any(c.lower_ == "only" for c in main.children)
                    or (cue.start > 0 and doc[cue.start - 1].lower_ == "only")
-                   # "was ready to give up the bid if ...": readiness on a condition
-                   or _readiness_clause(main, lexicon) is not None)
+                   or ready is not None)
     if word == "if" and cue.end - cue.start == 1 and not restrictive:
         return None
     holders, via = subjects_of(main)
-    ready = _readiness_clause(main, lexicon)
     if not holders and ready is not None:
         holders, via = subjects_of(ready)  # "Ukraine is ready to give up its bid if ..."
     governor = main.head

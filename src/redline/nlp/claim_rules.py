@@ -122,7 +122,6 @@ def hypothetical(token: Token, lexicon: StanceLexicon, seg: Segment) -> bool:
                                   and node.head.lemma_.lower() in lexicon.question_verbs):
             return True
         if node.dep_ == "advcl":
-            marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
             inverted = any(
                 c.dep_ == "aux" and c.lower_ in ("should", "were", "had") and c.i < node.i
                 and any(s.dep_.startswith("nsubj") and s.i > c.i for s in node.children)

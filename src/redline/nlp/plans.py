@@ -90,15 +90,15 @@ def _age(group: _Group, owner: dict[int, _Group]) -> tuple[date, int]:
 
 def _group_phrases(
     phrases: list[PlanPhrase], pack: Pack, published: date | None, stating: set[int],
-    heads: list[str] | None = None,
+    heads: list[str],
 ) -> list[_Group]:
     """One group per plan: named phrases by the pack plan (or size) they name; "X's plan"
     joins the nearest named plan of a compatible side, else a group of its side; "the plan"
     joins the plan named nearest before it with the same head noun ("the framework" after
     "the 20-point framework", though "the 28-point text" came between; ``heads``: the head
-    lemmas of the phrases), else the plan named nearest before it ("the original plan": the
-    oldest), or stands alone when no plan came before and its sentence lists its terms
-    (``stating``: heads of such phrases)."""
+    lemmas of the phrases; "the revised plan": the revision named before), else the plan
+    named nearest before it ("the original plan": the oldest), or stands alone when no plan
+    came before and its sentence lists its terms (``stating``: heads of such phrases)."""
     groups: dict[str, _Group] = {}
     owner: dict[int, _Group] = {}
     for i, phrase in enumerate(phrases):
@@ -126,7 +126,7 @@ def _group_phrases(
         if phrase.revision:  # "the revised plan": the revision named before
             same = [j for j in ordered if j < i and phrases[j].revision]
         else:
-            same = [j for j in ordered if j < i and heads is not None and heads[j] == heads[i]]
+            same = [j for j in ordered if j < i and heads[j] == heads[i]]
         if same and not phrase.original:
             owner[i] = owner[same[0]]
         elif ordered and phrase.original:

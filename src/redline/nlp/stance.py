@@ -198,9 +198,10 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
                 continue
 
         elif token.pos_ == "NOUN" and lemma in lexicon.evaluation_nouns and (
-            judging_governor(token, lexicon) is not None or _stated_condition(token, lexicon)
+            (judge := judging_governor(token, lexicon)) is not None
+            or _stated_condition(token, lexicon)
         ):
-            judge = judging_governor(token, lexicon) or token.head
+            judge = judge or token.head  # "neutral status is a condition": the copula
             cues.append(StanceCue(lexicon.evaluation_nouns[lemma], token.i, "evaluation", token.i,
                                   token.i + 1, is_negated(judge, lexicon)))
         elif token.pos_ == "NOUN" and (evaluated := _judged_by_adjective(token, lexicon)):
