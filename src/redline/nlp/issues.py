@@ -1,8 +1,9 @@
 """Finds the negotiation issues a stretch of text is about, from the pack's issue cues.
 
 Cues are matched case-insensitively on the surface text (``cues``) and on lemmas
-(``lemma_cues``, written as lemmas: "deploy troop" matches "deployed troops"). Where cues
-overlap, the longest match wins, so "Zaporizhzhia nuclear power plant" is one cue.
+(``lemma_cues``, written as lemmas: "deploy troop" matches "deployed troops") and on the
+parse (``linked_cues``: "cap" tied to "army"). Where cues overlap, the longest match wins,
+so "Zaporizhzhia nuclear power plant" is one cue.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from redline.nlp.issue_links import LinkedCueMatcher
 from redline.packs.schema import Pack
 
 # Issues that name the negotiation or the package as a whole. In a stretch that also names a
@@ -56,13 +58,19 @@ class IssueMatcher:
                         )
             if lemma_patterns:
                 self.lemmas.add(issue.id, lemma_patterns)
+        self.links = LinkedCueMatcher(pack)
 
     def find(self, doc: Doc) -> list[IssueHit]:
         """Every issue cue in the Doc, in text order; the longest wins where cues overlap."""
         spans = [Span(doc, s, e, label=m) for m, s, e in self.phrases(doc)]
         if doc.has_annotation("LEMMA"):
             spans.extend(Span(doc, s, e, label=m) for m, s, e in self.lemmas(doc))
-        kept = sorted(filter_spans(spans), key=lambda s: s.start)
+        kept = filter_spans(spans)
+        # A linked cue fills gaps: it never displaces a phrase written out in the pack.
+        taken = {i for span in kept for i in range(span.start, span.end)}
+        linked = [Span(doc, s, e, label=issue) for issue, s, e in self.links.find(doc)
+                  if taken.isdisjoint(range(s, e))]
+        kept = sorted(filter_spans(kept + linked), key=lambda s: s.start)
         return [IssueHit(s.label_, s.start, s.end, s.text) for s in kept]
 
 

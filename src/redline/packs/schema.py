@@ -84,6 +84,16 @@ class Actor(_Strict):
         return [t.title for t in self.titles if t.holds_on(day)]
 
 
+class LinkedCue(_Strict):
+    """A cue made of two words tied by the parse rather than adjacent: a word of ``words``
+    whose head, dependant or prepositional object is a word of ``linked`` ("cap its army",
+    "the army would be capped", "limits on the size of the army"). Words are lemmas; a
+    two-word entry ("armed force") is a lemma with the first word among its dependants."""
+
+    words: list[str]
+    linked: list[str]
+
+
 class Issue(_Strict):
     """One issue of the negotiation with its definition and lexical cues."""
 
@@ -95,6 +105,7 @@ class Issue(_Strict):
     definition: str
     cues: list[str] = Field(default_factory=list)  # phrases matched case-insensitively
     lemma_cues: list[str] = Field(default_factory=list)  # phrases matched on lemmas
+    linked_cues: list[LinkedCue] = Field(default_factory=list)  # word pairs tied by the parse
     # A measure both sides take together (a truce, talks): a warring side's plan offers it
     # rather than demanding it of the other side.
     reciprocal: bool = False

@@ -1,0 +1,86 @@
+"""Issue cues made of two words that the parse ties together rather than the word order:
+"cap its army", "the army would be capped", "the size of Ukraine's armed forces", "the
+fighting must stop". A phrase list would need every determiner, possessive and voice; a
+linked cue names the two words once (pack data: ``linked_cues``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from redline.packs.schema import Pack
+
+# How far apart, in tokens, two linked words may stand.
+MAX_GAP = 8
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A lemma, optionally with a lemma that must be among its dependants ("armed force")."""
+
+    lemma: str
+    modifier: str | None = None
+
+    @classmethod
+    def parse(cls, entry: str) -> _Word:
+        parts = entry.lower().split()
+        if len(parts) == 1:
+            return cls(parts[0])
+        return cls(parts[-1], " ".join(parts[:-1]))
+
+    def fits(self, token: Token) -> bool:
+        if self.lemma not in (token.lemma_.lower(), token.lower_):
+            return False
+        if self.modifier is None:
+            return True
+        return any(self.modifier in (c.lemma_.lower(), c.lower_) for c in token.children)
+
+
+@dataclass(frozen=True)
+class _Link:
+    issue: str
+    words: tuple[_Word, ...]
+    linked: tuple[_Word, ...]
+
+
+def _neighbours(token: Token) -> Iterator[Token]:
+    """The tokens one arc away, and those one preposition away ("limits on the army")."""
+    for child in token.children:
+        yield child
+        if child.pos_ == "ADP":
+            yield from child.children
+    if token.head is not token:
+        yield token.head
+        if token.head.pos_ == "ADP" and token.head.head is not token.head:
+            yield token.head.head
+
+
+class LinkedCueMatcher:
+    """Finds a pack's linked cues in a parsed Doc, as (issue, start, end) token spans."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.links = [
+            _Link(issue.id, tuple(_Word.parse(w) for w in cue.words),
+                  tuple(_Word.parse(w) for w in cue.linked))
+            for issue in pack.issues for cue in issue.linked_cues
+        ]
+        self.first_words = {w.lemma for link in self.links for w in link.words}
+
+    def find(self, doc: Doc) -> list[tuple[str, int, int]]:
+        if not self.links or not doc.has_annotation("DEP"):
+            return []
+        found: list[tuple[str, int, int]] = []
+        for token in doc:
+            if self.first_words.isdisjoint((token.lemma_.lower(), token.lower_)):
+                continue
+            for link in self.links:
+                if not any(w.fits(token) for w in link.words):
+                    continue
+                partner = next((n for n in _neighbours(token)
+                                if abs(n.i - token.i) <= MAX_GAP
+                                and any(w.fits(n) for w in link.linked)), None)
+                if partner is not None:
+                    found.append((link.issue, min(token.i, partner.i), max(token.i, partner.i) + 1))
+        return found
