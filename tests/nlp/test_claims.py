@@ -1278,3 +1278,13 @@ def test_a_general_noun_after_a_comma_restates_the_phrase_before(
     found = claims_of(doc, ctx)
     assert ("United States", "ceasefire", "propose") in found
     assert ("Russia", "ceasefire", "reject") in found
+
+
+def test_what_a_side_says_it_could_do_is_an_offer(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Russia signalled that Moscow could halt its advance along the current lines.")
+    assert claims_of(doc, ctx) == {("Russia", "frontline_freeze", "propose")}
+
+
+def test_what_another_side_thinks_it_could_do_is_no_offer(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("Washington believes Moscow could halt its advance along the current lines.")
+    assert claims_of(doc, ctx) == set()

@@ -106,9 +106,16 @@ def misattached_predicate(verb: Token) -> Token | None:
     the main verb after a relative clause on the clause's last noun as a participle. A past
     form right after the comma that closes a relative clause is the main verb of the noun the
     clause describes; returns that noun."""
-    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or verb.i == 0:
+    if verb.tag_ not in ("VBD", "VBN") or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
         return None
-    if verb.doc[verb.i - 1].text != ",":
+    if verb.dep_ == "amod":
+        # "Russia's negotiator, Vladimir Medinsky, floated short truces": with no verb found,
+        # the parser makes the noun phrase the root and the verb a modifier of its object
+        root = verb.sent.root
+        if root.pos_ in ("NOUN", "PROPN") and root.i < verb.i < verb.head.i:
+            return root
+        return None
+    if verb.dep_ != "acl":
         return None
     noun = verb.head
     if (verb.tag_ in ("VBD", "VBN") and noun.dep_ == "ROOT" and noun.pos_ in ("PROPN", "NOUN")
@@ -281,6 +288,8 @@ def verb_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
     region = _minus(region, _reason_clauses(verb))
     region = _minus(region, _time_adjuncts(verb))
     region = _minus(region, _own_clauses(verb, any_subject=True))
+    if verb.dep_ == "amod" and via == "subject" and holders:
+        region |= {i for i in subtree_ids(verb.head) if i > verb.i}  # its object, misparsed
     relative_object = verb.dep_ == "relcl" and holders and holders[0].i != verb.head.i
     if (verb.dep_ == "acl" and misattached_predicate(verb) is None) or relative_object:
         head = verb.head  # "a plan endorsed by Trump", "a truce which Ukraine agreed to"

@@ -263,10 +263,13 @@ def harms_only_others(doc: Doc, cue: StanceCue, holders: list[Holder], index: Ho
 
 
 def own_intention(doc: Doc, cue: StanceCue, holders: list[Holder], index: HolderIndex,
-                  report_verbs: frozenset[str]) -> bool:
+                  lexicon: StanceLexicon) -> bool:
     """An intention counts when it is said, by its actor or the actor's side, of that side:
     "Washington said it would resume aid", "'We will not give away land,' he said"; not a
-    narrator's forecast, nor one side's forecast of another ("Trump said Putin would ...")."""
+    narrator's forecast, nor one side's forecast of another ("Trump said Putin would ...").
+    A third party's plain "will" proposes nothing ("the Kremlin will approach a ceasefire with
+    caution"); an offer says what it could do ("Russia signalled it could halt its advance")."""
+    report_verbs = lexicon.report_verbs
     verb = doc[cue.token]
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
@@ -275,8 +278,9 @@ def own_intention(doc: Doc, cue: StanceCue, holders: list[Holder], index: Holder
     first_person = subject.lower_ in ("i", "we")
     if first_person:
         return quote is not None and quote.kind != "fragment"
-    if cue.stance == "propose":
-        return False  # "the Kremlin will approach a ceasefire with caution": too vague
+    offered = any(c.dep_ == "aux" and c.lower_ in lexicon.reported_modals for c in verb.children)
+    if cue.stance == "propose" and not offered:
+        return False
     subjects = {m.party for _, m in index.mentions_of(subject)}
     if not subjects:
         return False

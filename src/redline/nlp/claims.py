@@ -23,6 +23,7 @@ from redline.nlp.claim_frames import (
     contrasted,
     frame_of,
     matrix_subjects,
+    misattached_predicate,
     subjects_of,
     subtree_ids,
 )
@@ -340,7 +341,8 @@ def segment_drafts(
         if cue.kind == "noun" and not _noun_has_holder(frame):
             continue
         prenominal = token.i < token.head.i and token.head.pos_ in ("NOUN", "PROPN")
-        if cue.kind in ("verb", "phrasal") and (token.dep_ == "amod" or prenominal):
+        if (cue.kind in ("verb", "phrasal") and (token.dep_ == "amod" or prenominal)
+                and misattached_predicate(token) is None):
             continue  # "Trump's proposed peace plan" describes, it takes no position
         if stance not in ("demand", "propose"):
             for other in verbal:  # a nested stance predicate states its own position
@@ -373,8 +375,7 @@ def segment_drafts(
             continue
         if asserts_own_side(doc, cue, holders, index):
             continue
-        if cue.kind == "intention" and not own_intention(doc, cue, holders, index,
-                                                         ctx.stance.report_verbs):
+        if cue.kind == "intention" and not own_intention(doc, cue, holders, index, ctx.stance):
             continue
         if cue.kind == "consequence" and harms_only_others(doc, cue, holders, index,
                                                            ctx.stance.warning_verbs):

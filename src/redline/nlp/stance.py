@@ -238,7 +238,11 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
         ))]
         cues.extend(consequences)
     taken = {c.token for c in cues}
-    cues.extend(c for c in _intention_cues(sent, lexicon) if c.token not in taken)
+    doc = sent.doc
+    cues.extend(c for c in _intention_cues(sent, lexicon) if c.token not in taken
+                # "would form the basis of a settlement": the object states the stance
+                and not any(k.i in taken and k.dep_ in ("dobj", "attr")
+                            for k in doc[c.token].children))
     return sorted(cues, key=lambda c: (c.start, c.kind))
 
 
@@ -252,7 +256,11 @@ def _intention_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
             continue
         if lemma in lexicon.verbs or lemma in lexicon.threat_verbs:
             continue  # a stance verb states its own stance; force is a threat
-        if not any(c.dep_ == "aux" and c.lower_ in lexicon.intent_modals for c in token.children):
+        modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
+        reported = token.dep_ == "ccomp" and token.head.lemma_.lower() in lexicon.report_verbs
+        if modals.isdisjoint(lexicon.intent_modals) and not (
+            reported and not modals.isdisjoint(lexicon.reported_modals)
+        ):
             continue
         if not any(c.dep_ == "nsubj" for c in token.children):
             continue  # "sanctions would be lifted": nobody commits to it

@@ -56,6 +56,7 @@ class StanceLexicon:
     evaluative_adjectives: dict[str, str] = field(default_factory=dict)
     non_answers: frozenset[str] = frozenset()
     intent_modals: frozenset[str] = frozenset()
+    reported_modals: frozenset[str] = frozenset()
     non_intent_verbs: frozenset[str] = frozenset()
     prohibition_nouns: frozenset[str] = frozenset()
     causative_verbs: frozenset[str] = frozenset()
@@ -143,6 +144,7 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         evaluative_adjectives=_by_stance(raw, "evaluative_adjectives"),
         non_answers=frozenset(str(w).lower() for w in raw.get("non_answers") or ()),
         intent_modals=frozenset(str(m).lower() for m in intent.get("modals") or ()),
+        reported_modals=frozenset(str(m).lower() for m in intent.get("reported_modals") or ()),
         non_intent_verbs=frozenset(intent.get("excluded") or ()),
         prohibition_nouns=frozenset(str(w).lower() for w in raw.get("prohibition_nouns") or ()),
         side_nouns=frozenset(str(w).lower() for w in raw.get("side_nouns") or ()),
