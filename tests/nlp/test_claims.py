@@ -1288,3 +1288,27 @@ def test_what_a_side_says_it_could_do_is_an_offer(make_doc: MakeDoc, ctx: Ctx) -
 def test_what_another_side_thinks_it_could_do_is_no_offer(make_doc: MakeDoc, ctx: Ctx) -> None:
     doc = make_doc("Washington believes Moscow could halt its advance along the current lines.")
     assert claims_of(doc, ctx) == set()
+
+
+def test_a_ceasefire_along_the_current_line_freezes_the_front(make_doc: MakeDoc,
+                                                              ctx: Ctx) -> None:
+    doc = make_doc("Ukraine agreed to a ceasefire along the current line.")
+    assert claims_of(doc, ctx) == {("Ukraine", "ceasefire", "accept"),
+                                   ("Ukraine", "frontline_freeze", "accept")}
+    doc = make_doc("Putin rejected a ceasefire in the Black Sea.")
+    assert claims_of(doc, ctx) == {("Vladimir Putin", "ceasefire", "reject")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscow was prepared to accept an immediate ceasefire.",
+         ("Russia", "ceasefire", "accept")),
+        ("Moscow was not prepared to accept an immediate ceasefire.",
+         ("Russia", "ceasefire", "reject")),
+        ("Kyiv is ready to reject the plan.", ("Ukraine", "peace_plan", "reject")),
+    ],
+)
+def test_readiness_takes_the_stance_it_is_ready_for(make_doc: MakeDoc, ctx: Ctx, text: str,
+                                                    expected: tuple[str, str, str]) -> None:
+    assert claims_of(make_doc(text), ctx) == {expected}

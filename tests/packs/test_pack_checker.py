@@ -167,3 +167,13 @@ def test_title_holding_a_name(tmp_path: Path) -> None:
     )
     [problem] = check_pack(str(write_pack(tmp_path / "p", actors=actors)))
     assert problem.line == 9 and "names go in aliases" in problem.message
+
+
+def test_an_issue_refines_only_known_issues(tmp_path: Path) -> None:
+    issues = ISSUES_YAML + (
+        "  - {id: freeze, label: Freeze, definition: A frozen line., refines: [ceasefire]}\n"
+        "  - {id: zone, label: Zone, definition: A zone., refines: [truce]}\n"
+    )
+    found = messages(write_pack(tmp_path / "p", issues=issues))
+    assert len(found) == 1 and "refines unknown issue 'truce'" in found[0]
+    assert "issues.yaml:4" in found[0]

@@ -40,7 +40,8 @@ def issues_for(
 
     inside = within(frame.region) or within(frame.demoted) or within(frame.secondary)
     if doc is not None:
-        core = [h for h in inside if not locative(doc, h, cue_tokens)]
+        core = [h for h in inside if not locative(doc, h, cue_tokens)
+                or refines_its_place(doc, h, inside, cue_tokens)]
         inside = core or inside
     if doc is None:
         return concrete_issues([h.issue for h in inside])
@@ -50,19 +51,37 @@ def issues_for(
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "along", "on", "from", "inside", "across"})
 
 
-def locative(doc: Doc, hit: IssueHit, cue_tokens: frozenset[int] = frozenset()) -> bool:
-    """A cue that only says where ("soldiers captured in Kursk", "a zone near Crimea"); the
-    preposition of the stance predicate itself is no place ("insist on neutral status")."""
+def _placed(doc: Doc, hit: IssueHit, cue_tokens: frozenset[int]) -> Token | None:
+    """What a cue says the place of, when it only says where: the word its preposition
+    hangs on."""
     root = doc[hit.start : hit.end].root
     for _ in range(3):  # "in the Kherson and Zaporizhzhia regions": up to the place noun
         if root.dep_ not in ("compound", "nmod", "amod", "conj") or root.head.i == root.i:
             break
         root = root.head
-    return (
+    if (
         root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
         and root.head.i not in cue_tokens
         and not (root.head.lower_ == "on" and root.head.head.i in cue_tokens)  # "agreed on"
         and root.head.head.pos_ in ("NOUN", "VERB", "PROPN", "AUX")
+    ):
+        return root.head.head
+    return None
+
+
+def locative(doc: Doc, hit: IssueHit, cue_tokens: frozenset[int] = frozenset()) -> bool:
+    """A cue that only says where ("soldiers captured in Kursk", "a zone near Crimea"); the
+    preposition of the stance predicate itself is no place ("insist on neutral status")."""
+    return _placed(doc, hit, cue_tokens) is not None
+
+
+def refines_its_place(doc: Doc, hit: IssueHit, hits: list[IssueHit],
+                      cue_tokens: frozenset[int] = frozenset()) -> bool:
+    """ "a ceasefire along the current line": the place narrows the issue it is the place of
+    (the pack's ``refines``), so it is a term of its own."""
+    placed = _placed(doc, hit, cue_tokens)
+    return placed is not None and any(
+        other.issue in hit.refines and other.start <= placed.i < other.end for other in hits
     )
 
 

@@ -256,8 +256,8 @@ def segment_drafts(
     # "will keep tightening sanctions": an intention to threaten is the threat itself.
     threatening_intentions: set[int] = set()
     for outer in cues:
-        if outer.kind not in VERBAL_KINDS:
-            continue
+        if outer.kind not in VERBAL_KINDS and outer.kind != "adjective":
+            continue  # "not prepared to accept": readiness is read with what it is ready for
         for inner in cues:
             if (inner.kind in VERBAL_KINDS and inner.token != outer.token
                     and complement_of(doc[inner.token], doc[outer.token])
@@ -267,6 +267,8 @@ def segment_drafts(
                     continue
                 complements.setdefault(outer.token, []).append(inner)
     embedded = {inner.token for inners in complements.values() for inner in inners}
+    readied = {inner.token for outer in cues if outer.kind == "adjective"
+               for inner in complements.get(outer.token, [])}
     embedded |= threatening_intentions
     # "supported Trump's position that the line of contact should be the starting point":
     # an obligation inside what is accepted or rejected is that content, not a new demand.
@@ -286,6 +288,8 @@ def segment_drafts(
     for cue, frame in zip(cues, frames, strict=True):
         token = doc[cue.token]
         stance = resolve_stance(cue)
+        if cue.kind == "adjective" and cue.negated and cue.token in complements:
+            stance = "reject"  # "not ready to accept", "not prepared to sign"
         if stance is None or frame is None:
             continue
         if cue.kind != "condition":
@@ -294,8 +298,8 @@ def segment_drafts(
                     frame.region -= clause
         if stance in ("accept", "reject") and cue.kind in VERBAL_KINDS and cue.token in terms:
             continue
-        if cue.token in embedded:
-            continue
+        if cue.token in embedded and not (cue.kind == "condition" and cue.token in readied):
+            continue  # a condition on what one is ready for is still demanded
         if cue.kind in ("verb", "phrasal") and asks_a_question(token, ctx.stance):
             continue
         if cue.kind == "evaluation" and judges_a_person(token, index):
@@ -306,6 +310,8 @@ def segment_drafts(
             if cue.kind == "condition":
                 stance = "propose"
         inner_stances = {resolve_stance(c) for c in complements.get(cue.token, [])}
+        if cue.kind == "adjective" and not cue.negated and inner_stances == {"reject"}:
+            stance = "reject"  # "ready to reject the plan"
         if stance == "demand" and cue.kind in ("verb", "phrasal") and "reject" in inner_stances:
             # "urged Kyiv to hold off on it", "asked Kyiv not to accept it": pressing another
             # to refuse something rejects it

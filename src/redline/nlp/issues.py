@@ -33,6 +33,8 @@ class IssueHit:
     start: int  # token index
     end: int  # token index, exclusive
     text: str
+    # The issues this cue narrows down when it modifies one of their cues (pack: ``refines``).
+    refines: frozenset[str] = frozenset()
 
 
 class IssueMatcher:
@@ -59,6 +61,7 @@ class IssueMatcher:
             if lemma_patterns:
                 self.lemmas.add(issue.id, lemma_patterns)
         self.links = LinkedCueMatcher(pack)
+        self.refines = {issue.id: frozenset(issue.refines) for issue in pack.issues}
 
     def find(self, doc: Doc) -> list[IssueHit]:
         """Every issue cue in the Doc, in text order; the longest wins where cues overlap."""
@@ -71,7 +74,8 @@ class IssueMatcher:
         linked = [Span(doc, s, e, label=issue) for issue, s, e in self.links.find(doc)
                   if taken.isdisjoint(range(s, e))]
         kept = sorted(filter_spans(kept + linked), key=lambda s: s.start)
-        return [IssueHit(s.label_, s.start, s.end, s.text) for s in kept]
+        return [IssueHit(s.label_, s.start, s.end, s.text, self.refines.get(s.label_, frozenset()))
+                for s in kept]
 
 
 def hits_within(hits: list[IssueHit], start: int, end: int) -> list[IssueHit]:

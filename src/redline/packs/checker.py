@@ -138,6 +138,11 @@ def _check_issues(pack: Pack, raw: RawPack) -> list[PackProblem]:
         if issue.id in seen:
             problems.append(raw.problem(("issues", i, "id"), f"issue {issue.id!r} defined twice"))
         seen.add(issue.id)
+    for i, issue in enumerate(pack.issues):
+        for j, other in enumerate(issue.refines):
+            if other not in seen or other == issue.id:
+                message = f"issue {issue.id!r} refines unknown issue {other!r}"
+                problems.append(raw.problem(("issues", i, "refines", j), message))
     return problems
 
 

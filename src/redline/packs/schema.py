@@ -112,6 +112,9 @@ class Issue(_Strict):
     # A way of negotiating rather than a term (talks, a summit): asking no one in particular
     # for it puts it forward ("requested direct talks"), where asking for a term demands it.
     process: bool = False
+    # Issues this one narrows down when it says where they lie: "a ceasefire along the current
+    # line" is a freeze of the front (frontline_freeze refines ceasefire), not a place.
+    refines: list[str] = Field(default_factory=list)
 
     def short_label(self) -> str:
         return self.short or self.label
