@@ -6,15 +6,20 @@ from __future__ import annotations
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
-from redline.nlp.claim_frames import misattached_predicate
+from redline.nlp.claim_frames import matrix_subjects, misattached_predicate
 
 VOCAB = English().vocab
 
 
+LEMMAS = {"said": "say", "proposed": "propose", "rejected": "reject"}
+
+
 def parsed(rows: list[tuple[str, str, int, str, str]]) -> Doc:
     """(word, dependency, head index, coarse tag, fine tag) per token."""
-    return Doc(VOCAB, words=[r[0] for r in rows], deps=[r[1] for r in rows],
-               heads=[r[2] for r in rows], pos=[r[3] for r in rows], tags=[r[4] for r in rows])
+    words = [r[0] for r in rows]
+    return Doc(VOCAB, words=words, deps=[r[1] for r in rows], heads=[r[2] for r in rows],
+               pos=[r[3] for r in rows], tags=[r[4] for r in rows],
+               lemmas=[LEMMAS.get(w, w.lower()) for w in words])
 
 
 def test_a_verb_parsed_as_its_objects_modifier_after_an_apposition_is_the_main_verb() -> None:
@@ -40,3 +45,23 @@ def test_a_participle_inside_a_noun_phrase_stays_a_modifier() -> None:
         ("leaked", "ROOT", 6, "VERB", "VBN"), (".", "punct", 6, "PUNCT", "."),
     ])
     assert misattached_predicate(doc[2]) is None
+
+
+def _clause_before(verb: str) -> Doc:
+    # "Russia rejected it ; Putin VERB ." with the first clause hung on the second verb
+    return parsed([
+        ("Russia", "nsubj", 1, "PROPN", "NNP"), ("rejected", "ccomp", 5, "VERB", "VBD"),
+        ("it", "dobj", 1, "PRON", "PRP"), (";", "punct", 5, "PUNCT", ":"),
+        ("Putin", "nsubj", 5, "PROPN", "NNP"), (verb, "ROOT", 5, "VERB", "VBD"),
+        (".", "punct", 5, "PUNCT", "."),
+    ])
+
+
+def test_a_clause_before_a_verb_of_saying_is_what_its_subject_says() -> None:
+    doc = _clause_before("said")
+    assert [t.text for t in matrix_subjects(doc[1], frozenset({"say"}))] == ["Putin"]
+
+
+def test_a_clause_before_any_other_verb_was_hung_there_by_the_parser() -> None:
+    doc = _clause_before("proposed")
+    assert matrix_subjects(doc[1], frozenset({"say"})) == []

@@ -437,3 +437,18 @@ def test_a_possessive_pronoun_does_not_stop_a_pronoun_looking_back() -> None:
         "remarks “very harmful to the peace negotiations with Russia”."
     )
     assert speakers(text)[-1] == "Donald Trump"
+
+
+
+def reported_speakers(text: str) -> list[str]:
+    article = Article(id="t", text=text, published=date(2025, 5, 20), source="test")
+    doc = _nlp()(make_doc(_nlp(), article))
+    return [q.speaker for q in doc._.quotes if q.kind == "indirect"]
+
+
+def test_a_sentence_before_a_semicolon_is_not_what_the_next_verb_reports() -> None:
+    text = ("Russia has not accepted the 30-day ceasefire that Washington proposed in March; "
+            "instead, Putin has proposed direct talks with Ukraine.")
+    assert "Vladimir Putin" not in reported_speakers(text)
+    reported = "Peskov said that Russia had not accepted the ceasefire; talks would go on."
+    assert reported_speakers(reported) == ["Dmitry Peskov"]

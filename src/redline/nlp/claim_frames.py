@@ -158,7 +158,12 @@ def matrix_subjects(token: Token, report_verbs: frozenset[str] = frozenset()) ->
         if clause.head.i == clause.i:
             return _trailing_reporter(clause, report_verbs)
         reported = clause.head.lemma_.lower() in report_verbs
-        if clause.dep_ in ("ccomp", "parataxis") or (reported and clause.dep_ in CLIMB_DEPS):
+        # A clause before a verb that reports nothing was hung there by the parser across a
+        # semicolon or a dash ("Russia has not accepted it; instead, Putin has proposed …").
+        before_other = clause.i < clause.head.i and not reported
+        if (clause.dep_ in ("ccomp", "parataxis") and not before_other) or (
+            reported and clause.dep_ in CLIMB_DEPS
+        ):
             subjects, _ = subjects_of(clause.head)
             return subjects
         if clause.dep_ in CLIMB_DEPS:

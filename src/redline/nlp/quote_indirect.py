@@ -20,11 +20,14 @@ MAX_CONFIDENCE = 0.8
 
 def states_content(verb: Token, clause: Token, question_verbs: frozenset[str]) -> bool:
     """Whether ``clause`` is what the speaker said: not a question ("asked what the US could
-    do", "whether …"), nor the complement of a participle with no speaker of its own."""
+    do", "whether …"), nor the complement of a participle with no speaker of its own, nor a
+    sentence before a semicolon that the parser hung on the verb after it."""
     if verb.lemma_.lower() in question_verbs:
         return False
     if verb.tag_ == "VBN" and not any(c.dep_.startswith("nsubj") for c in verb.children):
         return False
+    if clause.i < verb.i and any(t.text == ";" for t in verb.doc[clause.right_edge.i : verb.i]):
+        return False  # "Russia has not accepted it; instead, Putin has proposed …": misparsed
     return not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
 
 
