@@ -182,7 +182,14 @@ def _holders(
     if not frame.allow_plan_holder:
         index.plans = []
     try:
-        holders = index.resolve(token, frame.holders, frame.via, strict=cue.kind == "noun")
+        candidates = frame.holders
+        voicing = frame.fallback_holders[0].head if frame.fallback_holders else None
+        if (cue.kind == "noun" and not candidates and voicing is not None
+                and not any(c.dep_ == "neg" for c in voicing.children)):
+            # "the Russians had signalled a willingness to ...": whoever voices the noun
+            # holds it, in reported speech too (not "Russia cannot have a veto")
+            candidates = frame.fallback_holders
+        holders = index.resolve(token, candidates, frame.via, strict=cue.kind == "noun")
         if not holders and frame.fallback_holders:
             holders = index.resolve(token, frame.fallback_holders, "subject")
     finally:

@@ -1,0 +1,30 @@
+"""Stance nouns in reported speech: who voices the noun holds it, not the reporter, unless
+the voicing verb is denied. Whole pipeline, sentences of our own."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from spacy.language import Language
+
+from redline.model import Article
+from redline.nlp.pipeline import build_pipeline, make_doc
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Language:
+    return build_pipeline("russia-ukraine")
+
+
+def claims(text: str) -> set[tuple[str, str, str]]:
+    article = Article(id="t", text=text, published=date(2025, 11, 24), source="test")
+    doc = _nlp()(make_doc(_nlp(), article))
+    return {(c.actor, c.issue, c.stance) for c in doc._.claims}
+
+
+def test_a_side_that_signals_a_willingness_holds_it_in_anothers_words() -> None:
+    found = claims("A European official said the Russians had signalled a willingness to "
+                   "freeze the front in the Zaporizhzhia region.")
+    assert ("Russia", "frontline_freeze", "accept") in found
+    assert not any(actor == "European Union" for actor, _, _ in found)
