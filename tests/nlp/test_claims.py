@@ -1312,3 +1312,11 @@ def test_a_ceasefire_along_the_current_line_freezes_the_front(make_doc: MakeDoc,
 def test_readiness_takes_the_stance_it_is_ready_for(make_doc: MakeDoc, ctx: Ctx, text: str,
                                                     expected: tuple[str, str, str]) -> None:
     assert claims_of(make_doc(text), ctx) == {expected}
+
+
+def test_a_refusal_under_a_condition_is_said_outright(make_doc: MakeDoc, ctx: Ctx) -> None:
+    doc = make_doc("If a lasting peace is reached, Putin sees no point in foreign troops in "
+                   "Ukraine.")
+    assert claims_of(doc, ctx) == {("Vladimir Putin", "peacekeepers", "reject")}
+    doc = make_doc("If a lasting peace is reached, Putin would find the plan good.")
+    assert claims_of(doc, ctx) == set()

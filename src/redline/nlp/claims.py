@@ -341,10 +341,13 @@ def segment_drafts(
         light = token.lemma_.lower() in ctx.stance.light_verbs
         if light and cue.kind in ("verb", "phrasal") and _object_is_stance_noun(token, noun_cues):
             continue  # "set out its terms", "presented demands": the noun says what it is
+        # "if peace came, he sees no point in foreign troops": a refusal in the main clause
+        # of a condition is said outright; other judgements there are hypothetical
+        judged = cue.kind in EVALUATIVE_KINDS and not (cue.kind == "phrase" and stance == "reject")
         if cue.kind != "condition" and (
             hypothetical(token, ctx.stance, seg)
-            or (cue.token in condition_mains and cue.kind in EVALUATIVE_KINDS)
-            or (token.head.i in condition_mains and cue.kind in EVALUATIVE_KINDS)
+            or (cue.token in condition_mains and judged)
+            or (token.head.i in condition_mains and judged)
         ):
             continue
         quote = index.quote_at(token)
