@@ -452,3 +452,10 @@ def test_a_sentence_before_a_semicolon_is_not_what_the_next_verb_reports() -> No
     assert "Vladimir Putin" not in reported_speakers(text)
     reported = "Peskov said that Russia had not accepted the ceasefire; talks would go on."
     assert reported_speakers(reported) == ["Dmitry Peskov"]
+
+
+def test_a_dateline_in_capitals_never_speaks() -> None:
+    text = ("ST PETERSBURG, June 20 (Wire) - Russian President Vladimir Putin said on Friday "
+            "that Moscow was ready to keep negotiating with Ukraine.")
+    assert "ST PETERSBURG" not in reported_speakers(text)
+    assert reported_speakers("NATO said on Friday that it would not send troops.") == ["NATO"]

@@ -263,8 +263,8 @@ class SpeakerResolver:
                 name = re.sub(r"\s*['’]s?$", "", name)  # "the Foreign Ministry's reaction"
                 # The small model often labels a person's two-word name as an organisation.
                 looks_personal = len(name.split()) == 2 and name.istitle()
-                if _bare_title(name):
-                    return None  # "the PM", "the President": a title the actors could not place
+                if _bare_title(name) or _dateline(self.doc, ent.start, ent.end):
+                    return None  # "the PM": a title the actors could not place; "KYIV": a dateline
                 kind = "person" if ent.label_ == "PERSON" else "institution"
                 if kind == "institution" and looks_personal:
                     kind = "unknown"
@@ -273,7 +273,8 @@ class SpeakerResolver:
             return None
         words = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         name = " ".join(t.text for t in [*words, head])
-        if not name[:1].isupper() or _bare_title(name):
+        first = words[0].i if words else head.i
+        if not name[:1].isupper() or _bare_title(name) or _dateline(self.doc, first, head.i + 1):
             return None
         return Speaker(self._full_name(name, head), OTHER_PARTY, "ner", 0.3, "unknown")
 
@@ -495,6 +496,17 @@ class SpeakerResolver:
                 if mention is not None and mention.kind in ("person", "institution", "state"):
                     return self._from_mention(mention)
         return None
+
+
+def _dateline(doc: Doc, start: int, end: int) -> bool:
+    """ "ST PETERSBURG, June 20 (Wire) - Putin said": a place in capitals opening a sentence,
+    before a comma, is the dateline, not someone speaking ("NATO said" is)."""
+    words = doc[start:end]
+    return (
+        words.start == words.sent.start
+        and end < len(doc) and doc[end].text == ","
+        and all(t.is_upper or not t.is_alpha for t in words)
+    )
 
 
 def _bare_title(name: str) -> bool:
