@@ -40,8 +40,7 @@ def issues_for(
 
     inside = within(frame.region) or within(frame.demoted) or within(frame.secondary)
     if doc is not None:
-        core = [h for h in inside if not locative(doc, h, cue_tokens)
-                or refines_its_place(doc, h, inside, cue_tokens)]
+        core = [h for h in inside if is_term(doc, h, inside, cue_tokens)]
         inside = core or inside
     if doc is None:
         return concrete_issues([h.issue for h in inside])
@@ -75,12 +74,13 @@ def locative(doc: Doc, hit: IssueHit, cue_tokens: frozenset[int] = frozenset()) 
     return _placed(doc, hit, cue_tokens) is not None
 
 
-def refines_its_place(doc: Doc, hit: IssueHit, hits: list[IssueHit],
-                      cue_tokens: frozenset[int] = frozenset()) -> bool:
-    """ "a ceasefire along the current line": the place narrows the issue it is the place of
-    (the pack's ``refines``), so it is a term of its own."""
+def is_term(doc: Doc, hit: IssueHit, hits: list[IssueHit],
+            cue_tokens: frozenset[int] = frozenset()) -> bool:
+    """A cue that names a term, not only a place; a place that narrows the issue it is the
+    place of (the pack's ``refines``) is a term of its own: "a ceasefire along the current
+    line"."""
     placed = _placed(doc, hit, cue_tokens)
-    return placed is not None and any(
+    return placed is None or any(
         other.issue in hit.refines and other.start <= placed.i < other.end for other in hits
     )
 

@@ -18,24 +18,21 @@ MAX_GAP = 8
 
 @dataclass(frozen=True)
 class _Word:
-    """A lemma, optionally with a lemma that must be among its dependants ("armed force")."""
+    """A lemma, with the lemmas that must be among its dependants ("armed force")."""
 
     lemma: str
-    modifier: str | None = None
+    modifiers: tuple[str, ...] = ()
 
     @classmethod
     def parse(cls, entry: str) -> _Word:
-        parts = entry.lower().split()
-        if len(parts) == 1:
-            return cls(parts[0])
-        return cls(parts[-1], " ".join(parts[:-1]))
+        *modifiers, lemma = entry.lower().split()
+        return cls(lemma, tuple(modifiers))
 
     def fits(self, token: Token) -> bool:
         if self.lemma not in (token.lemma_.lower(), token.lower_):
             return False
-        if self.modifier is None:
-            return True
-        return any(self.modifier in (c.lemma_.lower(), c.lower_) for c in token.children)
+        dependants = {w for c in token.children for w in (c.lemma_.lower(), c.lower_)}
+        return all(m in dependants for m in self.modifiers)
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ class LinkedCue(_Strict):
     """A cue made of two words tied by the parse rather than adjacent: a word of ``words``
     whose head, dependant or prepositional object is a word of ``linked`` ("cap its army",
     "the army would be capped", "limits on the size of the army"). Words are lemmas; a
-    two-word entry ("armed force") is a lemma with the first word among its dependants."""
+    longer entry ("armed force") is its last word with the others among its dependants."""
 
     words: list[str]
     linked: list[str]
