@@ -219,3 +219,13 @@ def test_a_definite_plan_noun_joins_the_plan_with_that_noun(nlp: Language) -> No
     by_size = {p.n_points: p for p in plans}
     assert points_by_number(by_size[12]) == {4: ("ceasefire", "border")}
     assert not by_size[10].points
+
+
+def test_a_point_that_names_no_issue_keeps_the_sentences_that_go_on_with_it(
+        nlp: Language) -> None:
+    plan = only(plans_of(nlp, "Westland unveiled its ten-point plan. The first point is a truce "
+                         "along the line of control. The second point is defence. It envisages "
+                         "the exchange of all prisoners."))
+    # The prisoners are the second point's, not the first's; the second has no issue of its
+    # own, so it lists only what the sentence after it adds.
+    assert points_by_number(plan) == {1: ("ceasefire", "border"), 2: ("prisoners",)}

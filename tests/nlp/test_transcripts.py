@@ -103,6 +103,35 @@ def test_upper_case_full_names_and_the_outlet_as_interviewer() -> None:
     assert ("Sergey Lavrov", "peacekeepers", "reject", "stated") in found
 
 
+def test_the_outlet_by_its_initials_and_a_guest_the_pack_does_not_know() -> None:
+    # "NLR:" is the Northern Ledger Review; "Halvorsen:" a member of parliament named in the
+    # introduction, whom no pack lists.
+    doc = run(
+        "We spoke to Ingrid Halvorsen, a Ukrainian member of parliament, about the talks. "
+        "Halvorsen chairs the committee on foreign affairs.\n\n"
+        "NLR: Will Kyiv accept a freeze?\n\n"
+        "Halvorsen: We will never accept limits on our armed forces.\n\n"
+        "NLR: And the elections the Kremlin asks for?\n\n"
+        "Halvorsen: I am against holding elections during the war.\n",
+        source="Northern Ledger Review",
+    )
+    assert [t.role for t in doc._.turns] == ["question", "answer", "question", "answer"]
+    answers = [q for q in doc._.quotes if q.kind == "transcript"]
+    assert {q.speaker for q in answers} == {"Ingrid Halvorsen"}
+    found = {(c.actor, c.issue, c.stance) for c in doc._.claims}
+    assert ("Ingrid Halvorsen", "army_limits", "reject") in found
+
+
+def test_two_unknown_labels_are_no_transcript() -> None:
+    doc = run(
+        "Notes from the hearing.\n\n"
+        "Background: The committee met on Monday.\n\n"
+        "Outcome: Ukraine rejected any freeze of the conflict.\n",
+        source="Northern Ledger Review",
+    )
+    assert doc._.turns == []
+
+
 def test_a_transcript_in_another_pack() -> None:
     doc = run(
         "Benjamin Netanyahu, Israel's prime minister, gave an interview in Jerusalem on the "

@@ -165,12 +165,29 @@ def matrix_subjects(token: Token, report_verbs: frozenset[str] = frozenset()) ->
             reported and clause.dep_ in CLIMB_DEPS
         ):
             subjects, _ = subjects_of(clause.head)
+            if clause.head.lemma_.lower() == "be":
+                return [_whose(s) for s in subjects]
             return subjects
         if clause.dep_ in CLIMB_DEPS:
             clause = clause.head
             continue
         return []
     return []
+
+
+def _whose(noun: Token) -> Token:
+    """ "Washington's position is that elections should follow a ceasefire": the clause a
+    noun of someone's is equated with is what its owner says."""
+    if noun.pos_ != "NOUN":
+        return noun
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if owner is not None and owner.pos_ == "PROPN":
+                return owner
+    return noun
 
 
 def _trailing_reporter(root: Token, report_verbs: frozenset[str]) -> list[Token]:
@@ -329,6 +346,9 @@ def verb_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
                  fallback_holders=fallback)
 
 
+RELATIVE_WORDS = frozenset({"who", "which", "that"})
+
+
 def noun_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
     noun = doc[cue.token]
     holders: list[Token] = []
@@ -345,6 +365,10 @@ def noun_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
             agent_holders, how = subjects_of(child)  # "the proposals made by X"
             if how == "agent":
                 holders.extend(agent_holders)
+        elif child.dep_ == "relcl" and child.lemma_.lower() in lexicon.light_verbs:
+            # "the conditions Putin set out in June": the noun is what the subject set
+            holders.extend(c for c in child.children if c.dep_ in SUBJECT_DEPS
+                           and c.lower_ not in RELATIVE_WORDS)
     region = subtree_ids(noun) - {noun.i}
     region = _minus(region, holders)
     demoted: set[int] = set()

@@ -171,7 +171,9 @@ def _sentence_terms(
         if not found:
             for start, end in opener_terms(sent, lexicon, after_plan):
                 found.append(Term(current, None, start, end, issues_between(hits, start, end)))
-    return [t for t in found if t.issues]
+    # A numbered point that names no issue ("The second point is defence.") stays, so that
+    # the sentences that go on with it ("It envisages ...") are its, not the point's before.
+    return [t for t in found if t.issues or t.n is not None]
 
 
 def _continued_issues(
@@ -265,6 +267,8 @@ def _collect_terms(
         if here:
             last_group = here[-1][1]
         after_plan = bool(here)
+    for group in groups:
+        group.terms = [t for t in group.terms if t.issues]
 
 
 def _gathers_before(sent: Span, lexicon: PlanLexicon) -> bool:

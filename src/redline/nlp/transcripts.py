@@ -84,8 +84,8 @@ def label_names(index: ActorIndex) -> dict[str, LabelActor | None]:
 def _role(label: str, doc: Doc, names: dict[str, LabelActor | None],
           lexicon: TranscriptLexicon) -> str | None:
     folded = _fold(label)
-    source = (doc._.source or "").casefold()
-    if folded in lexicon.question_labels or (source and folded in (source, f"the {source}")):
+    source = doc._.source or ""
+    if folded in lexicon.question_labels or (source and folded in _outlet_labels(source)):
         return "question"
     if folded in lexicon.answer_labels:
         return "answer"
@@ -95,6 +95,17 @@ def _role(label: str, doc: Doc, names: dict[str, LabelActor | None],
     if named.kind == "media":
         return "question"
     return "answer" if named.kind in SPEAKER_KINDS else None
+
+
+def _outlet_labels(source: str) -> set[str]:
+    """Labels the outlet's interviewer may go by: its name, "the" name, and its initials
+    ("BPW" for Baltic Policy Weekly)."""
+    folded = _fold(source)
+    labels = {folded, f"the {folded}"}
+    initials = "".join(word[0] for word in source.split() if word[:1].isupper())
+    if len(initials) >= 2:
+        labels.add(initials.casefold())
+    return labels
 
 
 def _runs(text: str, labelled: list[tuple[re.Match[str], str | None]]
@@ -124,6 +135,18 @@ def _interviewer(run: list[tuple[re.Match[str], str | None]]) -> str | None:
     return next(iter(unknown))
 
 
+def _guest(run: list[tuple[re.Match[str], str | None]]) -> str | None:
+    """The one unknown label of a run whose other labels are all the interviewer's
+    ("BPW:" ... "Melnyk:"): the guest, a person the pack does not know, named in the
+    introduction. Who it is is read from the actor mention on the label, once actors are
+    known."""
+    unknown = {_fold(m.group("label")) for m, role in run if role is None}
+    roles = {role for _, role in run if role is not None}
+    if len(unknown) != 1 or roles != {"question"}:
+        return None
+    return next(iter(unknown))
+
+
 def _fold(label: str) -> str:
     return " ".join(label.split()).casefold()
 
@@ -140,8 +163,10 @@ def find_turns(doc: Doc, names: dict[str, LabelActor | None],
     turns: list[Turn] = []
     for candidate in _runs(text, labelled):
         interviewer = _interviewer(candidate)
-        run = [(m, role or "question") for m, role in candidate
-               if role is not None or _fold(m.group("label")) == interviewer]
+        guest = _guest(candidate) if interviewer is None else None
+        run = [(m, role or ("answer" if _fold(m.group("label")) == guest else "question"))
+               for m, role in candidate
+               if role is not None or _fold(m.group("label")) in (interviewer, guest)]
         if len(run) != len(candidate) or len(run) < MIN_TURNS:
             continue
         labels = {_fold(m.group("label")) for m, _ in run}
@@ -212,6 +237,18 @@ def interviewee(mentions: list[Mention], before: int) -> tuple[str, str] | None:
     return first.actor, first.party
 
 
+def _label_person(mentions: list[Mention], label: TextSpan) -> tuple[str, str] | None:
+    """The person a guest's label names ("Melnyk:"), from the actor mention on it."""
+    for m in mentions:
+        if m.start >= label.start and m.end <= label.end and m.kind == "person":
+            return m.actor, m.party
+    return None
+
+
+def _is_answer_label(label: str) -> bool:
+    return _fold(label) in load_transcript_lexicon().answer_labels
+
+
 def answer_turns(doc: Doc) -> list[Turn]:
     """The answer turns of the Doc, each with its speaker: "A:" is the interviewee, when the
     introduction presents an interview; an "A:" without one is nobody's speech."""
@@ -227,7 +264,10 @@ def answer_turns(doc: Doc) -> list[Turn]:
     for turn in turns:
         if turn.role != "answer":
             continue
-        if not turn.speaker and guest is not None:
+        named = _label_person(mentions, turn.label) if not turn.speaker else None
+        if named is not None:
+            turn = replace(turn, speaker=named[0], party=named[1])
+        elif not turn.speaker and guest is not None and _is_answer_label(turn.label.text):
             turn = replace(turn, speaker=guest[0], party=guest[1])
         if turn.speaker:
             found.append(turn)
