@@ -149,6 +149,18 @@ def test_definite_noun_repeating_an_issue_head_takes_its_issue(nlp: Language) ->
     assert coreferent_hits(nlp("Belgium blocked the loan."), []) == []
 
 
+def test_a_packs_anaphor_stands_for_the_issue_only_after_its_cue(nlp: Language) -> None:
+    matcher = IssueMatcher(nlp.tokenizer, load_pack("russia-ukraine"))
+    doc = nlp("Kyiv wants the Zaporizhzhia nuclear plant back. Moscow says the station is "
+              "Russian. Russia annexed Crimea in 2014. Few expect the peninsula to return.")
+    found = coreferent_hits(doc, matcher.find(doc), matcher.anaphors)
+    assert [(h.text, h.issue) for h in found] == [
+        ("station", "nuclear_plant"), ("peninsula", "territory_crimea")]
+    # Before any cue of the issue, or without a definite article, the noun names nothing.
+    doc = nlp("Voters queued at the station. A station was shelled. The plant is safe.")
+    assert coreferent_hits(doc, matcher.find(doc), matcher.anaphors) == []
+
+
 @pytest.mark.parametrize(("text", "issue"), [
     ("Territory Kyiv holds should come under the NATO umbrella.", "nato_membership"),
     ("The allies offered Kyiv very strong guarantees.", "security_guarantees"),

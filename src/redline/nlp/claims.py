@@ -559,7 +559,7 @@ def extract_claims(doc: Doc, pack: Pack, ctx: ClaimContext | None = None) -> lis
     ctx = ctx or make_context(pack, _tokenizer_for(doc))
     index = HolderIndex(doc, pack, ctx.stance.role_nouns, ctx.stance.joint_nouns,
                         ctx.stance.side_nouns, ctx.stance.table_nouns)
-    hits = with_coreferent_hits(doc, ctx.issues.find(doc))
+    hits = with_coreferent_hits(doc, ctx.issues.find(doc), ctx.issues.anaphors)
     drafts: list[ClaimDraft] = []
     state = SentenceState([])
     for seg in segments_of(doc):

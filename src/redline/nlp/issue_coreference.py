@@ -4,6 +4,8 @@ reparations loan", "the loan" is about the same measure; after "Tomahawk cruise 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Doc, Token
 
 from redline.nlp.issues import GENERIC_ISSUES, IssueHit
@@ -25,9 +27,12 @@ def _definite(token: Token) -> bool:
                for owner in owners for c in owner.children)
 
 
-def coreferent_hits(doc: Doc, hits: list[IssueHit]) -> list[IssueHit]:
+def coreferent_hits(doc: Doc, hits: list[IssueHit],
+                    anaphors: Mapping[str, frozenset[str]] | None = None) -> list[IssueHit]:
     """Extra hits for definite nouns outside any concrete cue whose lemma heads an earlier
-    concrete cue ("the loan" after "reparations loan"); the latest such cue gives the issue.
+    concrete cue ("the loan" after "reparations loan"), or is one of the pack's ``anaphors``
+    of the issue of an earlier cue ("the peninsula" after "Crimea"); the latest such cue
+    gives the issue.
 
     A noun inside a generic cue ("the plan") is coreferent only when the earlier cue it
     repeats is concrete: a generic cue never overrides a concrete antecedent's issue."""
@@ -39,6 +44,8 @@ def coreferent_hits(doc: Doc, hits: list[IssueHit]) -> list[IssueHit]:
             concrete_at.update(range(hit.start, hit.end))
     antecedents: list[tuple[int, str, str]] = []  # (end, lemma, issue)
     for hit in hits:
+        for lemma in (anaphors or {}).get(hit.issue, ()):
+            antecedents.append((hit.end, lemma, hit.issue))
         head = _head_noun(doc, hit)
         if head is not None and hit.issue not in GENERIC_ISSUES:
             antecedents.append((hit.end, head.lemma_.lower(), hit.issue))
@@ -66,10 +73,12 @@ def coreferent_hits(doc: Doc, hits: list[IssueHit]) -> list[IssueHit]:
     return found
 
 
-def with_coreferent_hits(doc: Doc, hits: list[IssueHit]) -> list[IssueHit]:
+def with_coreferent_hits(doc: Doc, hits: list[IssueHit],
+                         anaphors: Mapping[str, frozenset[str]] | None = None
+                         ) -> list[IssueHit]:
     """The hits plus the coreferent ones, in text order; a generic hit on the same noun gives
     way to the coreferent concrete one."""
-    extra = coreferent_hits(doc, hits)
+    extra = coreferent_hits(doc, hits, anaphors)
     if not extra:
         return hits
     replaced = {h.start for h in extra}

@@ -62,6 +62,8 @@ class IssueMatcher:
                 self.lemmas.add(issue.id, lemma_patterns)
         self.links = LinkedCueMatcher(pack)
         self.refines = {issue.id: frozenset(issue.refines) for issue in pack.issues}
+        self.anaphors = {issue.id: frozenset(a.casefold() for a in issue.anaphors)
+                         for issue in pack.issues if issue.anaphors}
 
     def find(self, doc: Doc) -> list[IssueHit]:
         """Every issue cue in the Doc, in text order; the longest wins where cues overlap."""

@@ -115,6 +115,9 @@ class Issue(_Strict):
     # Issues this one narrows down when it says where they lie: "a ceasefire along the current
     # line" is a freeze of the front (frontline_freeze refines ceasefire), not a place.
     refines: list[str] = Field(default_factory=list)
+    # Nouns that, definite and after a cue of the issue in the same article, stand for it:
+    # "the peninsula" once Crimea is named, "the station" once the nuclear plant is.
+    anaphors: list[str] = Field(default_factory=list)
 
     def short_label(self) -> str:
         return self.short or self.label
