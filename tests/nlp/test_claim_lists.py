@@ -48,3 +48,35 @@ def test_numbered_items_keep_their_number_and_take_the_openers_status() -> None:
     listed = [c for c in doc._.claims if c.plan and "framework" in c.plan]
     assert {c.issue for c in listed} >= {"sanctions", "security_guarantees"}
     assert {c.status for c in listed} == {"reported"}
+
+
+JOINT = (
+    "Beijing and Brasilia published their six-point consensus in May. In their own words, "
+    "the two governments:\n\n"
+    "1. support an international peace conference recognised by both sides;\n\n"
+    "2. oppose the use of nuclear weapons.\n"
+)
+
+
+def test_a_list_handed_on_by_its_opener_is_the_plans_and_held_by_every_proposer() -> None:
+    nlp = build_pipeline("russia-ukraine")
+    article = Article(id="t", text=JOINT, published=date(2024, 10, 2), source="test")
+    doc = nlp(make_doc(nlp, article))
+    found = {(c.actor, c.issue, c.stance) for c in doc._.claims}
+    # The pack lists Brazil as co-proposer of the China–Brazil plan; an item that opens on a
+    # verb of rejection rejects what it names.
+    for actor in ("China", "Brazil"):
+        assert (actor, "negotiation_format", "propose") in found
+        assert (actor, "nuclear", "reject") in found
+
+
+def test_a_numbered_list_far_from_any_plan_is_not_its_points() -> None:
+    nlp = build_pipeline("russia-ukraine")
+    text = ("Zelensky presented his victory plan to parliament on Wednesday.\n\n"
+            "Reactions in Moscow were dismissive. Lavrov called it a fantasy. Analysts in Kyiv "
+            "drew up their own list of what to watch:\n\n"
+            "1. whether Washington lifts the limits on long-range strikes;\n\n"
+            "2. whether Berlin sends Taurus missiles.\n")
+    article = Article(id="t", text=text, published=date(2024, 10, 17), source="test")
+    doc = nlp(make_doc(nlp, article))
+    assert not any(p.points for p in doc._.plans)

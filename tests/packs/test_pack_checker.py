@@ -116,11 +116,13 @@ def test_title_shared_without_a_date_split(tmp_path: Path) -> None:
 def test_plan_cross_references(tmp_path: Path) -> None:
     plans = (
         "plans:\n"
-        "  - {id: p1, name: P, proposer: Nobody, issues: [ceasefire, nope], revision_of: p0}\n"
+        "  - {id: p1, name: P, proposer: Nobody, issues: [ceasefire, nope], revision_of: p0,\n"
+        "     co_proposers: [Somebody]}\n"
     )
     found = messages(write_pack(tmp_path / "p", plans=plans))
-    assert len(found) == 3
-    assert all("plans.yaml:2" in m for m in found)
+    assert len(found) == 4
+    assert any("co-proposer 'Somebody'" in m and "plans.yaml:3" in m for m in found)
+    assert all("plans.yaml:2" in m for m in found if "co-proposer" not in m)
     assert any("proposer 'Nobody'" in m for m in found)
     assert any("unknown issue 'nope'" in m for m in found)
     assert any("revision_of 'p0'" in m for m in found)

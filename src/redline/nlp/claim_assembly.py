@@ -149,23 +149,32 @@ def plan_point_drafts(
     for plan in index.plans:
         if not plan.proposer or not plan.points:
             continue
-        actor = index.pack.actor(plan.proposer)
-        party = actor.party if actor is not None else "other"
         status = listing_status(doc, index, plan, hedges)
-        for point in plan.points:
-            sent = _sentence_of(doc, point.start, point.end)
-            if sent is None:
-                continue
-            evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
-            term = point_stance(point.text, prohibitions)
-            span = doc.char_span(point.start, point.end, alignment_mode="expand")
-            for issue in point.issues:
-                denied = term == "reject" or (
-                    negated is not None and span is not None and negated(span, issue))
-                stance = "reject" if denied else proposer_stance(index.pack, party, issue)
-                drafts.append(ClaimDraft(plan.proposer, party, issue, stance, status,
-                                         evidence, plan.name, "plan_point"))
+        for proposer in _proposers(index.pack, plan):
+            actor = index.pack.actor(proposer)
+            party = actor.party if actor is not None else "other"
+            for point in plan.points:
+                sent = _sentence_of(doc, point.start, point.end)
+                if sent is None:
+                    continue
+                evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
+                term = point_stance(point.text, prohibitions)
+                span = doc.char_span(point.start, point.end, alignment_mode="expand")
+                for issue in point.issues:
+                    denied = term == "reject" or (
+                        negated is not None and span is not None and negated(span, issue))
+                    stance = "reject" if denied else proposer_stance(index.pack, party, issue)
+                    drafts.append(ClaimDraft(proposer, party, issue, stance, status,
+                                             evidence, plan.name, "plan_point"))
     return drafts
+
+
+def _proposers(pack: Pack, plan: PlanMention) -> list[str]:
+    """The plan's proposer, and the pack's co-proposers of a known plan it was matched to."""
+    known = next((p for p in pack.plans if p.id == plan.pack_plan), None)
+    if known is None or plan.proposer != known.proposer:
+        return [plan.proposer] if plan.proposer else []
+    return [known.proposer, *known.co_proposers] if known.proposer else []
 
 
 def without_echoed_proposals(drafts: list[ClaimDraft]) -> list[ClaimDraft]:

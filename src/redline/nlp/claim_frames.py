@@ -309,7 +309,9 @@ def verb_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
     region = _minus(region, conditions)
     region = _minus(region, _reason_clauses(verb))
     region = _minus(region, _time_adjuncts(verb))
-    region = _minus(region, _own_clauses(verb, any_subject=True))
+    # The modal of an obligation governs the verbs coordinated under it that have no subject
+    # of their own: "must stop the killing and come to the table".
+    region = _minus(region, _own_clauses(verb, any_subject=cue.kind != "obligation"))
     if verb.dep_ == "amod" and via == "subject" and holders:
         region |= {i for i in subtree_ids(verb.head) if i > verb.i}  # its object, misparsed
     relative_object = verb.dep_ == "relcl" and holders and holders[0].i != verb.head.i

@@ -574,8 +574,11 @@ def extract_claims(doc: Doc, pack: Pack, ctx: ClaimContext | None = None) -> lis
     def negated(span: Span, issue: str) -> bool:
         return term_negates(span, issue, hits, ctx.stance)
 
-    drafts.extend(plan_point_drafts(doc, index, ctx.hedges, ctx.stance.prohibition_nouns,
-                                    negated))
+    # A term that opens on a ban or on a verb of rejection ("4. oppose the use of nuclear
+    # weapons") rejects what it names.
+    refusals = ctx.stance.prohibition_nouns | {
+        verb for verb, stance in ctx.stance.verbs.items() if stance == "reject"}
+    drafts.extend(plan_point_drafts(doc, index, ctx.hedges, refusals, negated))
     published = doc._.published
     claims = []
     for claim in merge_drafts(drafts, doc, index, ctx.hedges):

@@ -166,7 +166,9 @@ def _sentence_terms(
                        markers[k + 1][0] if k + 1 < len(markers) else sent.end)
             for n, start, end in numbered_terms(sent, marker, numbers, segment):
                 found.append(Term(current, n, start, end, issues_between(hits, start, end)))
-        for n, start, end in list_items(doc, sent.start, sent.end):
+        # A numbered list is the plan's only next to it: far from any plan it is the
+        # writer's own list ("In their own words, the two governments: 1. call for ...").
+        for n, start, end in list_items(doc, sent.start, sent.end) if openers else ():
             found.append(Term(current, n, start, end, issues_between(hits, start, end)))
         if not found:
             for start, end in opener_terms(sent, lexicon, after_plan):
@@ -266,7 +268,9 @@ def _collect_terms(
         previous = sent
         if here:
             last_group = here[-1][1]
-        after_plan = bool(here)
+        # "The plan has six points. In their own words, the two governments:" - a sentence
+        # that opens a list right after the plan hands it on to the list.
+        after_plan = bool(here) or (after_plan and opens_list(sent))
     for group in groups:
         group.terms = [t for t in group.terms if t.issues]
 

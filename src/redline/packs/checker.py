@@ -157,6 +157,10 @@ def _check_plans(pack: Pack, raw: RawPack) -> list[PackProblem]:
         if plan.proposer is not None and pack.actor(plan.proposer) is None:
             message = f"plan {plan.id!r}: proposer {plan.proposer!r} is not an actor of the pack"
             problems.append(raw.problem((*at, "proposer"), message))
+        for j, partner in enumerate(plan.co_proposers):
+            if pack.actor(partner) is None:
+                message = f"plan {plan.id!r}: co-proposer {partner!r} is not an actor of the pack"
+                problems.append(raw.problem((*at, "co_proposers", j), message))
         if plan.revision_of is not None and plan.revision_of not in ids:
             message = f"plan {plan.id!r}: revision_of {plan.revision_of!r} is not a plan id"
             problems.append(raw.problem((*at, "revision_of"), message))

@@ -129,6 +129,9 @@ class PackPlan(_Strict):
     id: str
     name: str
     proposer: str | None = None  # canonical actor name
+    # Actors who put the plan forward together with the proposer ("the China–Brazil
+    # understandings"): each holds its terms as the proposer does.
+    co_proposers: list[str] = Field(default_factory=list)
     aliases: list[str] = Field(default_factory=list)
     points: int | None = None
     announced: date | None = None
