@@ -123,9 +123,22 @@ def _adjust_stance(stance: str, cue: StanceCue, holders: list[Holder], seg: Span
     if process and not _addressee(seg.doc[cue.token], index):
         return "propose"  # "requested direct talks": asking, of no one, for what both do
     if (cue.kind == "phrasal" and not _addressee(seg.doc[cue.token], index)
-            and any(t.lemma_.lower() in PROPOSAL_NOUNS for t in seg)):
+            and any(t.lemma_.lower() in PROPOSAL_NOUNS and not _in_other_clause(t, cue)
+                    for t in seg)):
         return "propose"  # "X called for ... - a plan endorsed by Y": a call for one's own plan
     return stance
+
+
+def _in_other_clause(token: Token, cue: StanceCue) -> bool:
+    """Whether the token lies in a clause with a subject of its own below or beside the cue
+    ("..., saying Russia had answered every peace initiative with missiles")."""
+    node = token
+    while node.head.i != node.i and node.i != cue.token:
+        node = node.head
+        if node.i != cue.token and node.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return True
+    return False
 
 
 def _on_both_sides(verb: Token) -> bool:
@@ -148,7 +161,10 @@ def _addressee(verb: Token, index: HolderIndex) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [g for p in verb.children if p.dep_ in ("prep", "prt")
                 for g in p.children if g.dep_ == "pobj"]
-    return any(index.mentions_of(o) for o in objects)
+    # "called on partners to ...": a call made on someone, named by the pack or not
+    on = [g for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ in ("on", "upon")
+          for g in p.children if g.dep_ == "pobj"]
+    return bool(on) or any(index.mentions_of(o) for o in objects)
 
 
 def _person_over_state(holders: list[Holder], index: HolderIndex, doc: Doc,

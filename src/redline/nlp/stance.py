@@ -297,6 +297,16 @@ def _coerces(token: Token, lexicon: StanceLexicon) -> bool:
     return False
 
 
+def _brings_coercion(act: Token, lexicon: StanceLexicon) -> bool:
+    """ "ready to move to a second phase of sanctions", "ready to pass bone-crushing
+    sanctions": an act that brings a coercive measure (not one that lifts it, nor talks)."""
+    lemma = act.lemma_.lower()
+    if lemma in lexicon.relief_verbs or lemma in lexicon.accepting_verbs:
+        return False
+    return any(t.lemma_.lower() in lexicon.coercion_nouns and t.pos_ == "NOUN"
+               for t in act.subtree if t.i > act.i)
+
+
 def _warns_of_coercion(verb: Token, lexicon: StanceLexicon) -> bool:
     """ "warned that new sanctions would follow", "If Moscow refused, they warned, a package
     of sanctions would follow": a warning whose clause brings a coercive measure."""
@@ -466,8 +476,9 @@ def _adjective_cue(token: Token, lexicon: StanceLexicon) -> StanceCue | None:
         if complement is not None and complement.lemma_.lower() in CONSIDERING and inner:
             complement = inner
         act = complement.lemma_.lower() if complement is not None else None
-        if stance == "accept" and act in lexicon.threat_verbs:
-            stance = "threaten"  # "ready to impose sanctions"
+        if stance == "accept" and (act in lexicon.threat_verbs or (
+                complement is not None and _brings_coercion(complement, lexicon))):
+            stance = "threaten"  # "ready to impose sanctions", "ready to pass sanctions"
         elif stance == "accept" and act is not None and act not in lexicon.accepting_verbs:
             stance = "propose"  # "ready to pass a law": an offer
         return StanceCue(stance, token.i, "adjective", token.i, token.i + 1, negated)

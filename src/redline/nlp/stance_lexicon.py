@@ -65,6 +65,7 @@ class StanceLexicon:
     release_words: frozenset[str] = frozenset()
     coercion_verbs: frozenset[str] = frozenset()
     coercion_nouns: frozenset[str] = frozenset()
+    relief_verbs: frozenset[str] = frozenset()
     nominal_proposals: frozenset[str] = frozenset()
     nominal_demands: frozenset[str] = frozenset()
     reciprocal_answers: tuple[tuple[str, ...], ...] = ()
@@ -152,6 +153,7 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         release_words=frozenset(str(w).lower() for w in conditions.get("release") or ()),
         coercion_verbs=frozenset(str(w).lower() for w in coercion.get("verbs") or ()),
         coercion_nouns=frozenset(str(w).lower() for w in coercion.get("nouns") or ()),
+        relief_verbs=frozenset(str(w).lower() for w in coercion.get("relief") or ()),
         nominal_proposals=frozenset(raw.get("nominal_proposals") or ()),
         nominal_demands=frozenset(raw.get("nominal_demands") or ()),
         question_verbs=frozenset(raw.get("question_verbs") or ()),

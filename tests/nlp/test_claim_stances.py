@@ -1,0 +1,48 @@
+"""Stance read from the frame around the cue, whole pipeline, sentences of our own: readiness
+to bring a coercive measure threatens, a call made on someone demands, an obligation's modal
+governs the verbs coordinated under it."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+import pytest
+from spacy.language import Language
+
+from redline.model import Article
+from redline.nlp.pipeline import build_pipeline, make_doc
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Language:
+    return build_pipeline("russia-ukraine")
+
+
+def claims(text: str) -> set[tuple[str, str, str]]:
+    article = Article(id="t", text=text, published=date(2025, 7, 15), source="test")
+    doc = _nlp()(make_doc(_nlp(), article))
+    return {(c.actor, c.issue, c.stance) for c in doc._.claims}
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    ("Trump said he was ready to move to a second phase of sanctions on Moscow.", "threaten"),
+    ("Trump said he was ready to pass tough new sanctions against Russian banks.", "threaten"),
+    ("Trump said he was ready to lift sanctions on Russian banks.", "propose"),
+    ("Trump said he was ready to discuss sanctions relief.", "accept"),
+])
+def test_readiness_to_bring_a_coercive_measure_threatens(text: str, stance: str) -> None:
+    found = claims(text)
+    assert ("Donald Trump", "sanctions", stance) in found
+    assert {s for a, i, s in found if i == "sanctions"} == {stance}
+
+
+def test_a_call_made_on_someone_demands_whatever_the_sentence_says_besides() -> None:
+    found = claims("Sybiha called on partners to speed up deliveries of air defence systems, "
+                   "saying Russia had answered every peace initiative with more missiles.")
+    assert ("Andrii Sybiha", "military_aid", "demand") in found
+
+
+def test_a_modal_governs_the_verbs_coordinated_under_it() -> None:
+    found = claims("Putin must stop the killing and come to the table, Starmer said.")
+    assert ("Keir Starmer", "negotiation_format", "demand") in found
