@@ -46,3 +46,16 @@ def test_a_call_made_on_someone_demands_whatever_the_sentence_says_besides() -> 
 def test_a_modal_governs_the_verbs_coordinated_under_it() -> None:
     found = claims("Putin must stop the killing and come to the table, Starmer said.")
     assert ("Keir Starmer", "negotiation_format", "demand") in found
+
+
+def test_not_thinking_a_thing_practical_rejects_it() -> None:
+    found = claims("Trump said he did not think it was practical for Kyiv to join NATO.")
+    assert ("Donald Trump", "nato_membership", "reject") in found
+    assert ("Donald Trump", "nato_membership", "accept") not in found
+
+
+def test_an_intention_to_take_a_stance_is_that_stance() -> None:
+    found = claims("We will continue to ask for more Patriot systems before the winter, "
+                   "Sybiha said.")
+    assert ("Andrii Sybiha", "military_aid", "demand") in found
+    assert ("Andrii Sybiha", "military_aid", "accept") not in found

@@ -171,6 +171,7 @@ def test_a_packs_anaphor_stands_for_the_issue_only_after_its_cue(nlp: Language) 
     ("Kyiv asked for the return of Ukrainian children taken to Russia.", "humanitarian"),
     ("Moscow pressed for an easing of restrictions on Russian banks.", "sanctions"),
     ("Its path to the EU must stay open.", "eu_membership"),
+    ("Hungary is still blocking the opening of the first negotiating cluster.", "eu_membership"),
 ])
 def test_general_phrasings_of_the_issues_are_cued(nlp: Language, text: str, issue: str) -> None:
     matcher = IssueMatcher(nlp.tokenizer, load_pack("russia-ukraine"))

@@ -276,8 +276,9 @@ def segment_drafts(
     # "ruled out ceding", "refused to accept": the inner predicate is what the outer one
     # accepts or rejects, so it is read through the outer one, not on its own.
     complements: dict[int, list[StanceCue]] = {}
-    # "will keep tightening sanctions": an intention to threaten is the threat itself.
-    threatening_intentions: set[int] = set()
+    # "will keep tightening sanctions", "will continue to ask for Patriots": an intention to
+    # take a stance is that stance itself.
+    stance_intentions: set[int] = set()
     for outer in cues:
         if outer.kind not in VERBAL_KINDS and outer.kind != "adjective":
             continue  # "not prepared to accept": readiness is read with what it is ready for
@@ -285,14 +286,14 @@ def segment_drafts(
             if (inner.kind in VERBAL_KINDS and inner.token != outer.token
                     and complement_of(doc[inner.token], doc[outer.token])
                     and not _own_side_clause(doc, outer, inner, index)):
-                if outer.kind == "intention" and inner.stance == "threaten":
-                    threatening_intentions.add(outer.token)
+                if outer.kind == "intention":
+                    stance_intentions.add(outer.token)
                     continue
                 complements.setdefault(outer.token, []).append(inner)
     embedded = {inner.token for inners in complements.values() for inner in inners}
     readied = {inner.token for outer in cues if outer.kind == "adjective"
                for inner in complements.get(outer.token, [])}
-    embedded |= threatening_intentions
+    embedded |= stance_intentions
     # "supported Trump's position that the line of contact should be the starting point":
     # an obligation inside what is accepted or rejected is that content, not a new demand.
     endorsed: set[int] = set()

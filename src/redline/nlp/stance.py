@@ -60,6 +60,10 @@ def is_negated(token: Token, lexicon: StanceLexicon) -> bool:
     governor = token.head.lemma_.lower()
     if token.dep_ in ("xcomp", "dobj", "pcomp") and governor in lexicon.negating_verbs:
         return True
+    clause = heads[-1]
+    if (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lexicon.neg_raising_verbs
+            and any(c.dep_ == "neg" for c in clause.head.children)):
+        return True  # "did not think it was practical"
     if (token.dep_ in ("xcomp", "ccomp") and governor in lexicon.permission_verbs
             and any(c.dep_ == "neg" for c in token.head.children)):
         return True  # "does not allow him to give up territory"

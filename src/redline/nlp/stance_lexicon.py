@@ -65,6 +65,7 @@ class StanceLexicon:
     release_words: frozenset[str] = frozenset()
     coercion_verbs: frozenset[str] = frozenset()
     coercion_nouns: frozenset[str] = frozenset()
+    neg_raising_verbs: frozenset[str] = frozenset()
     relief_verbs: frozenset[str] = frozenset()
     nominal_proposals: frozenset[str] = frozenset()
     nominal_demands: frozenset[str] = frozenset()
@@ -122,6 +123,7 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         obligation_modals=frozenset(str(m).lower() for m in raw.get("obligation_modals") or ()),
         negators=frozenset(str(n).lower() for n in raw.get("negators") or ()),
         negating_verbs=frozenset(raw.get("negating_verbs") or ()),
+        neg_raising_verbs=frozenset(raw.get("neg_raising_verbs") or ()),
         condition_words=frozenset(conditions.get("single") or ()),
         condition_phrases=tuple(_words(p) for p in conditions.get("multi") or ()),
         prepositional_nouns={
