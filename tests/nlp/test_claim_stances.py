@@ -59,3 +59,12 @@ def test_an_intention_to_take_a_stance_is_that_stance() -> None:
                    "Sybiha said.")
     assert ("Andrii Sybiha", "military_aid", "demand") in found
     assert ("Andrii Sybiha", "military_aid", "accept") not in found
+
+
+def test_someone_a_quoted_speaker_talks_of_is_not_the_speaker() -> None:
+    found = claims('"Every time they reject a ceasefire, they show the world who wants war," '
+                   "Sybiha said.")
+    assert ("Andrii Sybiha", "ceasefire", "reject") not in found
+    # In reported speech the pronoun is the speaker.
+    found = claims("Sybiha said they were ready to agree to a ceasefire at once.")
+    assert ("Andrii Sybiha", "ceasefire", "accept") in found

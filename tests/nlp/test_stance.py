@@ -172,6 +172,10 @@ def test_a_packs_anaphor_stands_for_the_issue_only_after_its_cue(nlp: Language) 
     ("Moscow pressed for an easing of restrictions on Russian banks.", "sanctions"),
     ("Its path to the EU must stay open.", "eu_membership"),
     ("Hungary is still blocking the opening of the first negotiating cluster.", "eu_membership"),
+    ("A return to the country's pre-2014 borders is an unrealistic objective.",
+     "territory_regions"),
+    ("Where decisions about Ukraine are made, Ukraine must be in the room.",
+     "negotiation_format"),
 ])
 def test_general_phrasings_of_the_issues_are_cued(nlp: Language, text: str, issue: str) -> None:
     matcher = IssueMatcher(nlp.tokenizer, load_pack("russia-ukraine"))

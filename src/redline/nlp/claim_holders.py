@@ -11,6 +11,7 @@ from redline.model import UNNAMED_SOURCE, Mention, PlanMention, Quote
 from redline.packs.schema import Pack
 
 FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my", "ourselves", "myself"})
+THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them"})
 PLURAL_PRONOUNS = frozenset({"they", "we"})
 # Sentences back a plural subject ("they", "the leaders") looks for the group it names.
 GROUP_LOOKBACK = 3
@@ -377,7 +378,12 @@ class HolderIndex:
                 return [side]
             # Unnamed sources and outlets report what others hold.
             return [_with_floor(h, "reported") for h in grammatical]
-        if first_person or (not grammatical and not (strict and candidates)):
+        # "'Every time they reject a ceasefire ...'": someone else the speaker talks of,
+        # though we could not tell who, is not the speaker.
+        # (In reported speech "he said he was ready", the pronoun is the speaker.)
+        others = quote.kind in ("direct", "transcript") and bool(candidates) and all(
+            c.lower_ in THIRD_PERSON for c in candidates)
+        if first_person or (not grammatical and not (strict and candidates) and not others):
             return [speaker]
         if not grammatical:
             # "strict": a named but unresolved holder ("the proposals made by his team")
