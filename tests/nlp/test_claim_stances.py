@@ -68,3 +68,17 @@ def test_someone_a_quoted_speaker_talks_of_is_not_the_speaker() -> None:
     # In reported speech the pronoun is the speaker.
     found = claims("Sybiha said they were ready to agree to a ceasefire at once.")
     assert ("Andrii Sybiha", "ceasefire", "accept") in found
+
+
+def test_what_is_off_the_table_is_rejected() -> None:
+    assert ("Yuri Ushakov", "negotiation_format", "reject") in claims(
+        "Ushakov said any talks with Kyiv were off the table.")
+    assert ("Volodymyr Zelensky", "territory_crimea", "reject") in claims(
+        "Ceding Crimea is off the table, Zelensky said.")
+
+
+def test_planning_for_a_force_proposes_it() -> None:
+    found = claims("The United Kingdom and France continue to plan for a multinational force "
+                   "of European troops in Ukraine.")
+    assert {("United Kingdom", "peacekeepers", "propose"),
+            ("France", "peacekeepers", "propose")} <= found

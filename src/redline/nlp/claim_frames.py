@@ -429,6 +429,8 @@ def evaluation_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
     by whom "to"/"for" names, else by the speaker or whoever says or believes it."""
     root = doc[cue.token]
     copula = root.head if root.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj") else root
+    if root.dep_ == "prep" and root.head.lemma_.lower() == "be":
+        copula = root.head  # "talks were off the table", "it is out of the question"
     judge = judging_governor(root, lexicon) if root.pos_ == "NOUN" else None
     if judge is None and root.dep_ == "amod" and root.i > root.head.i:
         judge = _postnominal_judge(root, lexicon)
