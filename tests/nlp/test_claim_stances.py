@@ -82,3 +82,32 @@ def test_planning_for_a_force_proposes_it() -> None:
                    "of European troops in Ukraine.")
     assert {("United Kingdom", "peacekeepers", "propose"),
             ("France", "peacekeepers", "propose")} <= found
+
+
+def test_a_denied_existence_in_someones_words_rejects_it() -> None:
+    assert ("Sergey Lavrov", "peacekeepers", "reject") in claims(
+        "There will be no NATO troops in Ukraine, Lavrov said.")
+    assert ("Pete Hegseth", "peacekeepers", "reject") in claims(
+        '"There will not be U.S. troops deployed to Ukraine," Hegseth said.')
+    # A fact reported without a modal is no position.
+    assert not claims("There was no agreement on a ceasefire, Lavrov said.")
+
+
+def test_what_remains_a_condition_is_demanded_by_whoever_says_so() -> None:
+    found = claims("Peskov repeated that recognition of Crimea remained a condition for any "
+                   "settlement.")
+    assert ("Dmitry Peskov", "territory_crimea", "demand") in found
+
+
+def test_commitment_as_an_adjective_accepts_but_a_perfect_verb_is_no_adjective() -> None:
+    # (The person who says his state holds a position holds it.)
+    assert ("Dmitry Peskov", "negotiation_format", "accept") in claims(
+        "Peskov said Russia remained committed to settling the conflict through negotiations.")
+    found = claims("France has committed to deploying troops to Ukraine after a ceasefire.")
+    assert ("France", "peacekeepers", "accept") not in found
+
+
+def test_what_will_not_work_is_rejected() -> None:
+    assert ("Sergey Lavrov", "frontline_freeze", "reject") in claims(
+        'Lavrov said a freeze of the conflict along the current line "will not work" for '
+        "Russia.")

@@ -395,14 +395,19 @@ def noun_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
             right = [c for c in verb.children if c.i > verb.i and c.dep_ not in NON_OBJECT_DEPS]
             secondary = {i for c in right for i in subtree_ids(c)} - subtree_ids(noun)
             secondary = _minus(secondary, fallback)
-        elif relation == "object" and lemma == "be":
+        elif relation == "object" and lemma in ("be", "remain"):
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
             for subject in subjects:  # "Patrushev's response was a rejection of ..."
                 fallback.extend(c for c in subject.children if c.dep_ == "poss")
-            if noun.dep_ == "attr" and not any(c.dep_ == "prep" for c in noun.children):
-                # "Neutrality is Russia's main demand": the subject is what is demanded
+            if noun.dep_ == "attr" and (purpose or not any(c.dep_ == "prep"
+                                                           for c in noun.children)):
+                # "Neutrality is Russia's main demand", "recognition of Crimea remained a
+                # condition for any settlement": the subject is what is demanded
                 for subject in subjects:
                     region |= _minus(subtree_ids(subject), fallback)
+                if not fallback and not holders:
+                    # whoever says so holds it ("Peskov repeated that ...")
+                    fallback = matrix_subjects(verb, lexicon.report_verbs)
         elif relation == "subject" and lemma in LINKING_VERBS:
             region |= _minus(subtree_ids(verb) - {verb.i}, [noun])
     return Frame(holders, via, region, demoted, secondary, fallback)

@@ -165,6 +165,11 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
                 stance = "reject" if is_negated(token, lexicon) else "demand"
                 cues.append(StanceCue(stance, token.i, "obligation", token.i, token.i + 1))
                 continue
+            if _denied_existence(token, lexicon):
+                # "there will be no NATO troops in Ukraine", in someone's words: the speaker
+                # rejects them (a plain "there was no agreement" reports a fact)
+                cues.append(StanceCue("reject", token.i, "obligation", token.i, token.i + 1))
+                continue
             if lemma in lexicon.object_only and any(c.dep_ == "xcomp" for c in token.children):
                 continue  # "seeks to gain": an aim, not a demand
             if _coerces(token, lexicon) and not _complements_cue(token, cues):
@@ -467,6 +472,9 @@ def _adjective_cue(token: Token, lexicon: StanceLexicon) -> StanceCue | None:
         return None
     if token.pos_ == "VERB" and token.tag_ != "VBN":
         return None
+    if token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have"
+                                   for c in token.children):
+        return None  # "have committed to deploying troops": a perfect verb, no adjective
     word = token.lower_
     if token.dep_ == "amod" and word not in lexicon.evaluations:
         return None
@@ -494,6 +502,19 @@ def _adjective_cue(token: Token, lexicon: StanceLexicon) -> StanceCue | None:
         return StanceCue(lexicon.evaluations[word], token.i, "evaluation", token.i, token.i + 1,
                          negated)
     return None
+
+
+def _denied_existence(token: Token, lexicon: StanceLexicon) -> bool:
+    """ "there will be no ...", "there can be no ...", "there will not be ...": a modal
+    existential that is denied."""
+    if token.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in token.children):
+        return False
+    modal = any(c.dep_ == "aux" and (c.lower_ in lexicon.modals or c.lower_ == "can")
+                for c in token.children)
+    denied = any(c.dep_ == "neg" for c in token.children) or any(
+        c.dep_ == "attr" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in token.children)
+    return modal and denied
 
 
 def _obliged(token: Token, lexicon: StanceLexicon) -> bool:
