@@ -111,3 +111,13 @@ def test_what_will_not_work_is_rejected() -> None:
     assert ("Sergey Lavrov", "frontline_freeze", "reject") in claims(
         'Lavrov said a freeze of the conflict along the current line "will not work" for '
         "Russia.")
+
+
+def test_a_third_partys_call_for_a_truce_proposes_it_a_sides_demands_it() -> None:
+    assert ("Hakan Fidan", "ceasefire", "propose") in claims(
+        "Fidan called on the two sides to work towards a ceasefire.")
+    assert ("Volodymyr Zelensky", "ceasefire", "demand") in claims(
+        "Zelensky called for a full ceasefire.")
+    # A call made on one side demands of it, whoever makes it.
+    assert ("Keir Starmer", "negotiation_format", "demand") in claims(
+        "Starmer called on Putin to come to the table.")

@@ -129,6 +129,30 @@ def _adjust_stance(stance: str, cue: StanceCue, holders: list[Holder], seg: Span
     return stance
 
 
+def _belligerent(pack: Pack, party: str) -> bool:
+    side = pack.party(party)
+    return side is not None and side.role == "belligerent"
+
+
+def _reciprocal(pack: Pack, issue: str) -> bool:
+    known = pack.issue(issue)
+    return known is not None and known.reciprocal
+
+
+def _addresses_one_side(verb: Token, index: HolderIndex) -> bool:
+    """ "urged the Russian president to come to the table": the call is made on one named
+    actor (not on "both sides" or "the parties")."""
+    addressed = [c for c in verb.children if c.dep_ == "dobj"]
+    addressed += [g for p in verb.children if p.dep_ in ("prep", "prt")
+                  and p.lower_ in ("on", "upon") for g in p.children if g.dep_ == "pobj"]
+    for target in addressed:
+        both = target.lemma_.lower() in ("side", "party") and target.tag_ in ("NNS", "NNPS")
+        both = both or any(c.lower_ in ("both", "two", "all") for c in target.children)
+        if not both and index.mentions_of(target):
+            return True
+    return False
+
+
 def _in_other_clause(token: Token, cue: StanceCue) -> bool:
     """Whether the token lies in a clause with a subject of its own below or beside the cue
     ("..., saying Russia had answered every peace initiative with missiles")."""
@@ -463,9 +487,18 @@ def segment_drafts(
             # "Washington pressed Kyiv to sign on to its plan": pressing for one's own plan
             # proposes it
             held = "propose" if stance == "demand" and own_plan == holder.party else stance
+            # "Grossi called for the local ceasefire to be extended", "Fidan called on both
+            # sides to work towards a ceasefire": a third party calling for what both sides
+            # would do together puts it forward
+            mediating = (held == "demand" and cue.kind == "phrasal"
+                         and token.lemma_.lower() in ctx.stance.appeal_verbs
+                         and not _belligerent(ctx.pack, holder.party)
+                         and not _addresses_one_side(token, index))
             for issue in issues:
                 # "insisted that no Western troops be stationed": demanding it not happen
                 kept = "reject" if issue in denied else held
+                if mediating and kept == "demand" and _reciprocal(ctx.pack, issue):
+                    kept = "propose"
                 drafts.append(ClaimDraft(holder.actor, holder.party, issue, kept, status,
                                          evidence, plan.name if plan else None, cue.kind))
         if stance != "threaten":

@@ -66,6 +66,7 @@ class StanceLexicon:
     coercion_verbs: frozenset[str] = frozenset()
     coercion_nouns: frozenset[str] = frozenset()
     neg_raising_verbs: frozenset[str] = frozenset()
+    appeal_verbs: frozenset[str] = frozenset()
     relief_verbs: frozenset[str] = frozenset()
     nominal_proposals: frozenset[str] = frozenset()
     nominal_demands: frozenset[str] = frozenset()
@@ -124,6 +125,7 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         negators=frozenset(str(n).lower() for n in raw.get("negators") or ()),
         negating_verbs=frozenset(raw.get("negating_verbs") or ()),
         neg_raising_verbs=frozenset(raw.get("neg_raising_verbs") or ()),
+        appeal_verbs=frozenset(raw.get("appeal_verbs") or ()),
         condition_words=frozenset(conditions.get("single") or ()),
         condition_phrases=tuple(_words(p) for p in conditions.get("multi") or ()),
         prepositional_nouns={
