@@ -11,7 +11,7 @@ from redline.nlp.claim_frames import matrix_subjects, misattached_predicate
 VOCAB = English().vocab
 
 
-LEMMAS = {"said": "say", "proposed": "propose", "rejected": "reject"}
+LEMMAS = {"said": "say", "proposed": "propose", "rejected": "reject", "told": "tell", "was": "be"}
 
 
 def parsed(rows: list[tuple[str, str, int, str, str]]) -> Doc:
@@ -65,3 +65,25 @@ def test_a_clause_before_a_verb_of_saying_is_what_its_subject_says() -> None:
 def test_a_clause_before_any_other_verb_was_hung_there_by_the_parser() -> None:
     doc = _clause_before("proposed")
     assert matrix_subjects(doc[1], frozenset({"say"})) == []
+
+
+def test_a_that_clause_hung_on_a_noun_reports_to_the_verb_above_it() -> None:
+    # "Peskov told reporters at the forum that Moscow was ready.": the parser made the clause
+    # a relative clause of "forum"
+    doc = parsed([
+        ("Peskov", "nsubj", 1, "PROPN", "NNP"), ("told", "ROOT", 1, "VERB", "VBD"),
+        ("reporters", "dobj", 1, "NOUN", "NNS"), ("at", "prep", 1, "ADP", "IN"),
+        ("the", "det", 5, "DET", "DT"), ("forum", "pobj", 3, "NOUN", "NN"),
+        ("that", "mark", 8, "SCONJ", "IN"), ("Moscow", "nsubj", 8, "PROPN", "NNP"),
+        ("was", "relcl", 5, "AUX", "VBD"), ("ready", "acomp", 8, "ADJ", "JJ"),
+        (".", "punct", 1, "PUNCT", "."),
+    ])
+    assert [t.text for t in matrix_subjects(doc[8], frozenset({"tell"}))] == ["Peskov"]
+    # A true relative clause ("the forum that Moscow hosted") reports nothing.
+    doc = parsed([
+        ("Peskov", "nsubj", 1, "PROPN", "NNP"), ("praised", "ROOT", 1, "VERB", "VBD"),
+        ("the", "det", 3, "DET", "DT"), ("forum", "dobj", 1, "NOUN", "NN"),
+        ("that", "dobj", 6, "PRON", "WDT"), ("Moscow", "nsubj", 6, "PROPN", "NNP"),
+        ("hosted", "relcl", 3, "VERB", "VBD"), (".", "punct", 1, "PUNCT", "."),
+    ])
+    assert matrix_subjects(doc[6], frozenset({"tell"})) == []

@@ -157,6 +157,15 @@ def matrix_subjects(token: Token, report_verbs: frozenset[str] = frozenset()) ->
     for _ in range(MAX_CLIMB + 3):
         if clause.head.i == clause.i:
             return _trailing_reporter(clause, report_verbs)
+        if clause.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that"
+                                          for c in clause.children):
+            # "told reporters on the sidelines of the forum that Moscow was ready": a "that"
+            # clause the parser hung on the nearest noun reports to the verb above it
+            reporter = next((a for a in clause.ancestors if a.lemma_.lower() in report_verbs),
+                            None)
+            if reporter is not None:
+                subjects, _ = subjects_of(reporter)
+                return subjects
         reported = clause.head.lemma_.lower() in report_verbs
         # A clause before a verb that reports nothing was hung there by the parser across a
         # semicolon or a dash ("Russia has not accepted it; instead, Putin has proposed …").
