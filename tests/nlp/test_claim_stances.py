@@ -121,3 +121,8 @@ def test_a_third_partys_call_for_a_truce_proposes_it_a_sides_demands_it() -> Non
     # A call made on one side demands of it, whoever makes it.
     assert ("Keir Starmer", "negotiation_format", "demand") in claims(
         "Starmer called on Putin to come to the table.")
+
+
+def test_a_named_plan_no_cue_covers_is_the_whole_plan() -> None:
+    found = claims("Lavrov dismissed Zelensky's peace formula as an ultimatum.")
+    assert ("Sergey Lavrov", "peace_plan", "reject") in found

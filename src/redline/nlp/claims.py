@@ -55,9 +55,9 @@ from redline.nlp.claim_rules import (
 from redline.nlp.claim_segments import Segment, segments_of
 from redline.nlp.dates import resolve_statement_date
 from redline.nlp.genre import detect_genre
-from redline.nlp.issue_coreference import with_coreferent_hits
+from redline.nlp.issue_coreference import with_coreferent_hits, with_plan_hits
 from redline.nlp.issue_similarity import IssueSimilarity
-from redline.nlp.issues import IssueHit, IssueMatcher, concrete_issues
+from redline.nlp.issues import WHOLE_PLAN, IssueHit, IssueMatcher, concrete_issues
 from redline.nlp.plan_lexicon import load_plan_lexicon
 from redline.nlp.stance import (
     StanceCue,
@@ -610,6 +610,8 @@ def extract_claims(doc: Doc, pack: Pack, ctx: ClaimContext | None = None) -> lis
     index = HolderIndex(doc, pack, ctx.stance.role_nouns, ctx.stance.joint_nouns,
                         ctx.stance.side_nouns, ctx.stance.table_nouns)
     hits = with_coreferent_hits(doc, ctx.issues.find(doc), ctx.issues.anaphors)
+    whole_plan = WHOLE_PLAN if pack.issue(WHOLE_PLAN) is not None else None
+    hits = with_plan_hits(doc, hits, list(doc._.plans or []), whole_plan)
     drafts: list[ClaimDraft] = []
     state = SentenceState([])
     for seg in segments_of(doc):

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Token
 
+from redline.model import PlanMention
 from redline.nlp.issues import GENERIC_ISSUES, IssueHit
 
 # Determiners that make a noun phrase point back to something named before.
@@ -89,4 +90,23 @@ def with_coreferent_hits(doc: Doc, hits: list[IssueHit],
     return sorted([*kept, *extra], key=lambda h: (h.start, h.end))
 
 
-__all__ = ["coreferent_hits", "with_coreferent_hits"]
+def with_plan_hits(doc: Doc, hits: list[IssueHit], plans: list[PlanMention],
+                   whole_plan: str | None) -> list[IssueHit]:
+    """The hits plus one for each plan mention that no cue covers ("Zelensky's peace
+    formula", "the Istanbul understandings"): a named plan is the whole-plan issue
+    (``whole_plan``, None where the pack has no such issue)."""
+    if whole_plan is None or not plans:
+        return hits
+    covered = {i for h in hits for i in range(h.start, h.end)}
+    extra: list[IssueHit] = []
+    for plan in plans:
+        span = doc.char_span(plan.start, plan.end, alignment_mode="expand")
+        if span is None or not len(span) or any(t.i in covered for t in span):
+            continue
+        extra.append(IssueHit(whole_plan, span.start, span.end, span.text))
+    if not extra:
+        return hits
+    return sorted([*hits, *extra], key=lambda h: (h.start, h.end))
+
+
+__all__ = ["coreferent_hits", "with_coreferent_hits", "with_plan_hits"]

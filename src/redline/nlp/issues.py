@@ -21,6 +21,8 @@ from redline.packs.schema import Pack
 # Issues that name the negotiation or the package as a whole. In a stretch that also names a
 # concrete term ("accept the deal on a ceasefire"), the concrete term is the issue.
 GENERIC_ISSUES: frozenset[str] = frozenset({"peace_plan", "negotiation_format"})
+# The guide's issue of a plan taken as a package (claims about it name the plan).
+WHOLE_PLAN = "peace_plan"
 
 Tokenizer = Callable[[str], Doc]
 
