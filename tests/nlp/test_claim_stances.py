@@ -126,3 +126,9 @@ def test_a_third_partys_call_for_a_truce_proposes_it_a_sides_demands_it() -> Non
 def test_a_named_plan_no_cue_covers_is_the_whole_plan() -> None:
     found = claims("Lavrov dismissed Zelensky's peace formula as an ultimatum.")
     assert ("Sergey Lavrov", "peace_plan", "reject") in found
+
+
+def test_leaving_a_place_is_an_intention_only_with_its_object() -> None:
+    assert ("Volodymyr Zelensky", "territory_regions", "reject") in claims(
+        "Zelensky has said Ukraine will not leave Donbas.")
+    assert not claims("Zelensky said he will leave for Washington on Monday to discuss Donbas.")

@@ -261,7 +261,9 @@ def _intention_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
     cues: list[StanceCue] = []
     for token in sent:
         lemma = token.lemma_.lower()
-        if token.pos_ != "VERB" or lemma in lexicon.non_intent_verbs:
+        if token.pos_ != "VERB" or lemma in lexicon.non_intent_verbs or (
+                lemma in lexicon.intransitive_non_intents
+                and not any(c.dep_ == "dobj" for c in token.children)):
             continue
         if lemma in lexicon.verbs or lemma in lexicon.threat_verbs:
             continue  # a stance verb states its own stance; force is a threat

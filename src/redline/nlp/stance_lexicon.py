@@ -58,6 +58,7 @@ class StanceLexicon:
     intent_modals: frozenset[str] = frozenset()
     reported_modals: frozenset[str] = frozenset()
     non_intent_verbs: frozenset[str] = frozenset()
+    intransitive_non_intents: frozenset[str] = frozenset()
     prohibition_nouns: frozenset[str] = frozenset()
     causative_verbs: frozenset[str] = frozenset()
     side_nouns: frozenset[str] = frozenset()
@@ -151,6 +152,7 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         intent_modals=frozenset(str(m).lower() for m in intent.get("modals") or ()),
         reported_modals=frozenset(str(m).lower() for m in intent.get("reported_modals") or ()),
         non_intent_verbs=frozenset(intent.get("excluded") or ()),
+        intransitive_non_intents=frozenset(intent.get("excluded_without_object") or ()),
         prohibition_nouns=frozenset(str(w).lower() for w in raw.get("prohibition_nouns") or ()),
         side_nouns=frozenset(str(w).lower() for w in raw.get("side_nouns") or ()),
         table_nouns=frozenset(str(w).lower() for w in raw.get("table_nouns") or ()),
