@@ -181,6 +181,7 @@ def test_a_packs_anaphor_stands_for_the_issue_only_after_its_cue(nlp: Language) 
     ("Any foreign units that appeared in Ukraine would become targets.", "peacekeepers"),
     ("He floated autonomous zones in eastern Ukraine.", "territory_regions"),
     ("Any peace process needs the participation of both parties.", "negotiation_format"),
+    ("New Delhi would not sign the Bürgenstock communiqué.", "peace_plan"),
 ])
 def test_general_phrasings_of_the_issues_are_cued(nlp: Language, text: str, issue: str) -> None:
     matcher = IssueMatcher(nlp.tokenizer, load_pack("russia-ukraine"))
