@@ -1,28 +1,12 @@
-"""Stance read from the frame around the cue, whole pipeline, sentences of our own: readiness
-to bring a coercive measure threatens, a call made on someone demands, an obligation's modal
-governs the verbs coordinated under it."""
+"""Stance, issue and holder read from the frame around the cue, whole pipeline, sentences of
+our own: readiness to bring sanctions threatens, a call made on someone demands, a third
+party's appeal for a truce proposes, negated opinion verbs, denied existentials, intentions
+that take a stance, what is off the table, a plan no cue covers."""
 
 from __future__ import annotations
 
-from datetime import date
-from functools import lru_cache
-
 import pytest
-from spacy.language import Language
-
-from redline.model import Article
-from redline.nlp.pipeline import build_pipeline, make_doc
-
-
-@lru_cache(maxsize=1)
-def _nlp() -> Language:
-    return build_pipeline("russia-ukraine")
-
-
-def claims(text: str) -> set[tuple[str, str, str]]:
-    article = Article(id="t", text=text, published=date(2025, 7, 15), source="test")
-    doc = _nlp()(make_doc(_nlp(), article))
-    return {(c.actor, c.issue, c.stance) for c in doc._.claims}
+from claim_texts import claims
 
 
 @pytest.mark.parametrize(("text", "stance"), [

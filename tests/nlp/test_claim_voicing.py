@@ -3,24 +3,7 @@ the voicing verb is denied. Whole pipeline, sentences of our own."""
 
 from __future__ import annotations
 
-from datetime import date
-from functools import lru_cache
-
-from spacy.language import Language
-
-from redline.model import Article
-from redline.nlp.pipeline import build_pipeline, make_doc
-
-
-@lru_cache(maxsize=1)
-def _nlp() -> Language:
-    return build_pipeline("russia-ukraine")
-
-
-def claims(text: str) -> set[tuple[str, str, str]]:
-    article = Article(id="t", text=text, published=date(2025, 11, 24), source="test")
-    doc = _nlp()(make_doc(_nlp(), article))
-    return {(c.actor, c.issue, c.stance) for c in doc._.claims}
+from claim_texts import claims
 
 
 def test_a_side_that_signals_a_willingness_holds_it_in_anothers_words() -> None:
