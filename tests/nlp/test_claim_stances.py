@@ -116,3 +116,9 @@ def test_leaving_a_place_is_an_intention_only_with_its_object() -> None:
     assert ("Volodymyr Zelensky", "territory_regions", "reject") in claims(
         "Zelensky has said Ukraine will not leave Donbas.")
     assert not claims("Zelensky said he will leave for Washington on Monday to discuss Donbas.")
+
+
+def test_such_a_step_points_back_to_the_measure_named_before() -> None:
+    found = claims("Washington is considering sending Tomahawks to Kyiv. Such a step would mean "
+                   '"a serious round of escalation", the Kremlin spokesman said.')
+    assert ("Dmitry Peskov", "military_aid", "reject") in found

@@ -327,7 +327,7 @@ def object_anaphor(doc: Doc, cue: StanceCue, frame: Frame, nouns: frozenset[str]
         if token.pos_ == "PRON":
             return token.lower_ in ANAPHORS
         if token.pos_ in ("NOUN", "PROPN"):
-            dets = {c.lower_ for c in token.children if c.dep_ in ("det", "amod")}
+            dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "amod")}
             general = token.lemma_.lower() in nouns and "the" in dets
             return general or bool(dets & ANAPHORS)
     return False
