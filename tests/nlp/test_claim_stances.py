@@ -122,3 +122,10 @@ def test_such_a_step_points_back_to_the_measure_named_before() -> None:
     found = claims("Washington is considering sending Tomahawks to Kyiv. Such a step would mean "
                    '"a serious round of escalation", the Kremlin spokesman said.')
     assert ("Dmitry Peskov", "military_aid", "reject") in found
+
+
+def test_an_obligations_auxiliaries_are_part_of_its_terms() -> None:
+    # The cue of the issue runs through "must be": "child must be returned".
+    assert ("Ursula von der Leyen", "humanitarian", "demand") in claims(
+        'Ursula von der Leyen spoke in Washington. "Every single child must be returned to '
+        'their families," she said.')

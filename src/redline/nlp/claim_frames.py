@@ -309,8 +309,10 @@ def verb_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
             region |= subtree_ids(child)
     if cue.kind in ("obligation", "intention"):
         # "must withdraw troops", "must not be changed by force", "will not surrender
-        # territory": the verb and its agent are part of the terms
+        # territory": the verb, its auxiliaries and its agent are part of the terms ("every
+        # child must be returned" is one cue of the return of children)
         region.add(verb.i)
+        region |= {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
     else:
         region -= set(range(cue.start, cue.end))
         region = _minus(region, [c for c in verb.children if c.dep_ == "agent"])
