@@ -129,3 +129,23 @@ def test_an_obligations_auxiliaries_are_part_of_its_terms() -> None:
     assert ("Ursula von der Leyen", "humanitarian", "demand") in claims(
         'Ursula von der Leyen spoke in Washington. "Every single child must be returned to '
         'their families," she said.')
+
+
+def test_the_four_are_the_four_named_together_just_before() -> None:
+    found = claims("Merz travelled to Kyiv together with President Emmanuel Macron, Prime "
+                   "Minister Keir Starmer and Prime Minister Donald Tusk. Standing beside "
+                   "Zelensky, the four demanded that Russia agree to a 30-day ceasefire.")
+    for leader in ("Friedrich Merz", "Emmanuel Macron", "Keir Starmer", "Donald Tusk"):
+        assert (leader, "ceasefire", "demand") in found
+
+
+def test_a_verb_the_tagger_took_for_a_noun_still_rejects() -> None:
+    found = claims('Zakharova said Moscow "categorically rejects" any scenario involving '
+                   "troops from NATO countries in Ukraine.")
+    assert ("Maria Zakharova", "peacekeepers", "reject") in found
+
+
+def test_an_agreement_something_is_said_to_be_takes_no_position() -> None:
+    found = claims('Zelensky said the talks had gone well. "Now it is a truly equal agreement '
+                   'that creates an opportunity for investment," he said.')
+    assert ("Volodymyr Zelensky", "negotiation_format", "accept") not in found

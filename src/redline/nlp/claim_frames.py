@@ -416,8 +416,9 @@ def noun_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
                 # condition for any settlement": the subject is what is demanded
                 for subject in subjects:
                     region |= _minus(subtree_ids(subject), fallback)
-                if not fallback and not holders:
-                    # whoever says so holds it ("Peskov repeated that ...")
+                if purpose and not fallback and not holders:
+                    # whoever says so holds the condition ("Peskov repeated that ..."); "it
+                    # is a truly equal agreement" takes no position
                     fallback = matrix_subjects(verb, lexicon.report_verbs)
         elif relation == "subject" and lemma in LINKING_VERBS:
             region |= _minus(subtree_ids(verb) - {verb.i}, [noun])

@@ -178,11 +178,15 @@ class HolderIndex:
         the group may not be larger than the count."""
         lemma = token.lemma_.lower()
         pronoun = token.lower_ in ("they", "them")
-        definite_plural = (token.tag_ == "NNS" and lemma in self.joint_nouns
-                           and any(c.lower_ == "the" for c in token.children))
-        if not (pronoun or definite_plural) or token.dep_ not in ("nsubj", "nsubjpass"):
+        the = any(c.lower_ == "the" for c in token.children)
+        definite_plural = token.tag_ == "NNS" and lemma in self.joint_nouns and the
+        # "the four demanded ...": a number standing for the group it counts
+        numbered = token.lower_ in _COUNTS and token.lower_ != "both" and the
+        if not (pronoun or definite_plural or numbered) or token.dep_ not in ("nsubj",
+                                                                              "nsubjpass"):
             return []
-        count = next((n for c in token.children if (n := _COUNTS.get(c.lower_))), None)
+        count = _COUNTS[token.lower_] if numbered else next(
+            (n for c in token.children if (n := _COUNTS.get(c.lower_))), None)
         sents = list(self.doc.sents)
         here = next(k for k, s in enumerate(sents) if s.start <= token.i < s.end)
         for sent in reversed(sents[max(0, here - GROUP_LOOKBACK) : here]):

@@ -147,7 +147,8 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
         if adjective is not None:
             cues.append(adjective)
             continue
-        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN") or (
+                _mistagged_verb(token)):
             if lemma in lexicon.negating_verbs and any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.non_answers
                 for c in token.children
@@ -504,6 +505,14 @@ def _adjective_cue(token: Token, lexicon: StanceLexicon) -> StanceCue | None:
         return StanceCue(lexicon.evaluations[word], token.i, "evaluation", token.i, token.i + 1,
                          negated)
     return None
+
+
+def _mistagged_verb(token: Token) -> bool:
+    """ 'Moscow "categorically rejects" any scenario': a word the tagger took for a plural
+    noun that heads a clause with a subject and an object is its verb."""
+    return (token.pos_ == "NOUN" and token.dep_ in ("ROOT", "ccomp", "conj")
+            and any(c.dep_ == "nsubj" for c in token.children)
+            and any(c.dep_ == "dobj" for c in token.children))
 
 
 def _denied_existence(token: Token, lexicon: StanceLexicon) -> bool:
