@@ -149,3 +149,11 @@ def test_an_agreement_something_is_said_to_be_takes_no_position() -> None:
     found = claims('Zelensky said the talks had gone well. "Now it is a truly equal agreement '
                    'that creates an opportunity for investment," he said.')
     assert ("Volodymyr Zelensky", "negotiation_format", "accept") not in found
+
+
+def test_a_verb_coordinated_with_a_readiness_states_its_own_position() -> None:
+    found = claims("Britain and France are prepared to lead a multinational force in Ukraine, "
+                   'and want Washington to commit to a "backstop" such as air cover, two '
+                   "European officials said.")
+    assert ("United Kingdom", "peacekeepers", "propose") in found
+    assert ("United Kingdom", "security_guarantees", "propose") not in found

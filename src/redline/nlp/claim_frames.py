@@ -458,7 +458,9 @@ def evaluation_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
     cue_tokens = set(range(cue.start, cue.end))
     subjects = [c for c in copula.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
     region = subtree_ids(copula) - cue_tokens
-    region = _minus(region, _own_clauses(copula))
+    # "are prepared to lead a force, and want Washington to commit to a backstop": a verb
+    # coordinated with a readiness states its own position
+    region = _minus(region, _own_clauses(copula, any_subject=cue.kind == "adjective"))
     region = _minus(region, _time_adjuncts(copula))
     if cue.kind == "adjective":
         region = _minus(region, subjects)
