@@ -157,3 +157,9 @@ def test_a_verb_coordinated_with_a_readiness_states_its_own_position() -> None:
                    "European officials said.")
     assert ("United Kingdom", "peacekeepers", "propose") in found
     assert ("United Kingdom", "security_guarantees", "propose") not in found
+
+
+def test_this_war_and_a_complementiser_point_back_to_no_measure() -> None:
+    found = claims("Zakharova said Moscow rejects any deployment of NATO troops in Ukraine. "
+                   'Zelensky answered that "Russia must end this war, which it itself started".')
+    assert not any(actor == "Volodymyr Zelensky" for actor, _, _ in found)

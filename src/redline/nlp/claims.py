@@ -444,6 +444,12 @@ def segment_drafts(
             continue  # "Moscow would study it": an intention names its own term
         anaphoric = any(
             doc[i].lower_ in ANAPHORS and doc[i].tag_ != "WDT"  # not "demands that Kyiv ..."
+            and doc[i].dep_ != "mark"  # nor "answered that Russia must ..."
+            # "must end this war": the war itself, not a measure named before
+            and not (doc[i].dep_ == "det" and doc[i].head.lemma_.lower() in ctx.stance.war_nouns)
+            # "this war, which it itself started": the subject of a relative clause is who
+            # acts in it
+            and not (doc[i].dep_ == "nsubj" and doc[i].head.dep_ == "relcl")
             for i in frame.region | frame.demoted
         ) or (
             definite_anaphor(doc, frame.region, ctx.stance.anaphoric_nouns)

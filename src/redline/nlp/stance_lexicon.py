@@ -68,6 +68,7 @@ class StanceLexicon:
     coercion_nouns: frozenset[str] = frozenset()
     neg_raising_verbs: frozenset[str] = frozenset()
     appeal_verbs: frozenset[str] = frozenset()
+    war_nouns: frozenset[str] = frozenset()
     relief_verbs: frozenset[str] = frozenset()
     nominal_proposals: frozenset[str] = frozenset()
     nominal_demands: frozenset[str] = frozenset()
@@ -127,6 +128,7 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         negating_verbs=frozenset(raw.get("negating_verbs") or ()),
         neg_raising_verbs=frozenset(raw.get("neg_raising_verbs") or ()),
         appeal_verbs=frozenset(raw.get("appeal_verbs") or ()),
+        war_nouns=frozenset(raw.get("war_nouns") or ()),
         condition_words=frozenset(conditions.get("single") or ()),
         condition_phrases=tuple(_words(p) for p in conditions.get("multi") or ()),
         prepositional_nouns={
