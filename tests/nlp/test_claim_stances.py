@@ -163,3 +163,17 @@ def test_this_war_and_a_complementiser_point_back_to_no_measure() -> None:
     found = claims("Zakharova said Moscow rejects any deployment of NATO troops in Ukraine. "
                    'Zelensky answered that "Russia must end this war, which it itself started".')
     assert not any(actor == "Volodymyr Zelensky" for actor, _, _ in found)
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ('Lavrov said a durable peace was impossible without eliminating the "root causes" of '
+     "the conflict, including NATO expansion.", ("Sergey Lavrov", "nato_membership", "demand")),
+    ("Peskov said peace cannot be reached without recognition of the new regions.",
+     ("Dmitry Peskov", "territory_regions", "demand")),
+])
+def test_what_a_thing_cannot_be_without_is_demanded(text: str,
+                                                    claim: tuple[str, str, str]) -> None:
+    found = claims(text)
+    assert claim in found
+    assert (claim[0], claim[1], "reject") not in found
+    assert not claims("Zelensky travelled to Brussels without his foreign minister.")

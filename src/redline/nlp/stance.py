@@ -594,6 +594,7 @@ def _condition_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
         cues.append(StanceCue(stance, main.i, "condition", token.i, token.i + 1,
                               clause=clause.i))
     cues.extend(_restricted_adjuncts(sent))
+    cues.extend(_necessary_adjuncts(sent, lexicon))
     for words in lexicon.condition_phrases:
         for start, _end in _match_words(sent, words):
             head = sent.doc[start]
@@ -602,6 +603,29 @@ def _condition_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
                 stance = "propose"  # the price offered for a demand
             cues.append(StanceCue(stance, head.head.i, "condition", start, _end,
                                   clause=head.i))
+    return cues
+
+
+def _necessary_adjuncts(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
+    """ "a durable peace was impossible without eliminating the root causes", "peace cannot be
+    reached without ...": what the clause cannot be without is a condition of it."""
+    cues: list[StanceCue] = []
+    for token in sent:
+        if token.lower_ != "without" or token.dep_ != "prep":
+            continue
+        head = token.head
+        # "impossible without", however the parser hung "without" (on the adjective or on
+        # its copula)
+        judged = [head, *(c for c in head.children if c.dep_ in ("acomp", "attr"))]
+        impossible = any(lexicon.evaluations.get(t.lower_) == "reject" and t.pos_ == "ADJ"
+                         for t in judged)
+        if not (impossible or (head.pos_ in ("VERB", "AUX") and is_negated(head, lexicon))):
+            continue
+        if not any(c.dep_ in ("pobj", "pcomp") for c in token.children):
+            continue
+        main = head.head if head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr") else head
+        cues.append(StanceCue("demand", main.i, "condition", token.i, token.i + 1,
+                              clause=token.i))
     return cues
 
 
