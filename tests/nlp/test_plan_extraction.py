@@ -229,3 +229,9 @@ def test_a_point_that_names_no_issue_keeps_the_sentences_that_go_on_with_it(
     # The prisoners are the second point's, not the first's; the second has no issue of its
     # own, so it lists only what the sentence after it adds.
     assert points_by_number(plan) == {1: ("ceasefire", "border"), 2: ("prisoners",)}
+
+
+def test_a_document_a_side_handed_over_is_that_sides(nlp: Language) -> None:
+    plan = only(plans_of(nlp, "Those terms remain those of the memorandum Northland handed over "
+                         "on Friday."))
+    assert plan.proposer == "Northland"

@@ -218,6 +218,11 @@ def _proposer_tokens(head: Token, lexicon: PlanLexicon) -> list[Span]:
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 for obj in (c for c in agent.children if c.dep_ == "pobj"):
                     spans.append(_noun_phrase(obj))
+            if child.dep_ == "relcl":
+                # "the memorandum Russia handed over on 2 June": the relative clause's subject
+                for subject in (c for c in child.children if c.dep_ == "nsubj"
+                                and c.pos_ in {"PROPN", "NOUN"}):
+                    spans.extend(_with_conjuncts(subject))
         if child.dep_ == "acl" and child.lemma_.casefold() in lexicon.attribution_verbs:
             # "proposals attributed to the team of X"
             for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "to"):
