@@ -13,6 +13,9 @@ from typing import Any, Literal
 Stance = Literal["propose", "demand", "accept", "reject", "threaten"]
 Status = Literal["stated", "reported", "alleged"]
 Genre = Literal["news", "opinion", "analysis", "readout"]
+# The guide's issue of a plan taken as a package (claims about it name the plan).
+WHOLE_PLAN = "peace_plan"
+
 # "transcript": an answer turn of an interview transcript, speech but not a quotation.
 QuoteKind = Literal["direct", "indirect", "fragment", "transcript"]
 DateOrigin = Literal["header", "html", "dateline", "jsonl", "unknown"]

@@ -11,10 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from redline.model import SourcedClaim
+from redline.model import WHOLE_PLAN, SourcedClaim
 from redline.store.plan_registry import RegistryPlan, RegistryPoint, names_match
-
-WHOLE_PLAN = "peace_plan"  # the issue of a claim about a plan taken as a package
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from redline.model import Claim, TextSpan
+from redline.model import WHOLE_PLAN, Claim, TextSpan
 from redline.nlp.claim_assembly import ClaimDraft, merge_drafts, plan_point_drafts
 from redline.nlp.claim_frames import (
     Frame,
@@ -57,7 +57,7 @@ from redline.nlp.dates import resolve_statement_date
 from redline.nlp.genre import detect_genre
 from redline.nlp.issue_coreference import with_coreferent_hits, with_plan_hits
 from redline.nlp.issue_similarity import IssueSimilarity
-from redline.nlp.issues import WHOLE_PLAN, IssueHit, IssueMatcher, concrete_issues
+from redline.nlp.issues import IssueHit, IssueMatcher, concrete_issues
 from redline.nlp.plan_lexicon import load_plan_lexicon
 from redline.nlp.stance import (
     StanceCue,

@@ -15,14 +15,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from redline.model import WHOLE_PLAN
 from redline.nlp.issue_links import LinkedCueMatcher
 from redline.packs.schema import Pack
 
 # Issues that name the negotiation or the package as a whole. In a stretch that also names a
 # concrete term ("accept the deal on a ceasefire"), the concrete term is the issue.
-GENERIC_ISSUES: frozenset[str] = frozenset({"peace_plan", "negotiation_format"})
-# The guide's issue of a plan taken as a package (claims about it name the plan).
-WHOLE_PLAN = "peace_plan"
+GENERIC_ISSUES: frozenset[str] = frozenset({WHOLE_PLAN, "negotiation_format"})
 
 Tokenizer = Callable[[str], Doc]
 
