@@ -85,13 +85,22 @@ def point_stance(text: str, prohibitions: frozenset[str]) -> str:
     return "reject" if head in prohibitions else "propose"
 
 
+def is_belligerent(pack: Pack, party: str) -> bool:
+    side = pack.party(party)
+    return side is not None and side.role == "belligerent"
+
+
+def is_reciprocal(pack: Pack, issue: str) -> bool:
+    """A measure both sides take together (a truce, talks)."""
+    known = pack.issue(issue)
+    return known is not None and known.reciprocal
+
+
 def proposer_stance(pack: Pack, party: str, issue: str) -> str:
     """What a plan's term is for its proposer: a warring side's term is a demand on the other
     side unless the measure is one both sides take together (a truce, talks); a mediator's or
     anyone else's term is a proposal."""
-    side = pack.party(party)
-    known = pack.issue(issue)
-    if side is None or side.role != "belligerent" or (known is not None and known.reciprocal):
+    if not is_belligerent(pack, party) or is_reciprocal(pack, issue):
         return "propose"
     return "demand"
 

@@ -17,7 +17,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from redline.model import WHOLE_PLAN, Claim, TextSpan
-from redline.nlp.claim_assembly import ClaimDraft, merge_drafts, plan_point_drafts
+from redline.nlp.claim_assembly import (
+    ClaimDraft,
+    is_belligerent,
+    is_reciprocal,
+    merge_drafts,
+    plan_point_drafts,
+)
 from redline.nlp.claim_frames import (
     Frame,
     contrasted,
@@ -129,28 +135,31 @@ def _adjust_stance(stance: str, cue: StanceCue, holders: list[Holder], seg: Span
     return stance
 
 
-def _belligerent(pack: Pack, party: str) -> bool:
-    side = pack.party(party)
-    return side is not None and side.role == "belligerent"
+def _called_on(verb: Token) -> list[Token]:
+    """Whom a call is made on: "called on partners to ...", "urged upon Kyiv"."""
+    return [g for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ in ("on", "upon")
+            for g in p.children if g.dep_ == "pobj"]
 
 
-def _reciprocal(pack: Pack, issue: str) -> bool:
-    known = pack.issue(issue)
-    return known is not None and known.reciprocal
-
-
-def _addresses_one_side(verb: Token, index: HolderIndex) -> bool:
+def _addresses_one_side(verb: Token, index: HolderIndex, side_nouns: frozenset[str]) -> bool:
     """ "urged the Russian president to come to the table": the call is made on one named
     actor (not on "both sides" or "the parties")."""
-    addressed = [c for c in verb.children if c.dep_ == "dobj"]
-    addressed += [g for p in verb.children if p.dep_ in ("prep", "prt")
-                  and p.lower_ in ("on", "upon") for g in p.children if g.dep_ == "pobj"]
+    addressed = [c for c in verb.children if c.dep_ == "dobj"] + _called_on(verb)
     for target in addressed:
-        both = target.lemma_.lower() in ("side", "party") and target.tag_ in ("NNS", "NNPS")
+        both = target.lemma_.lower() in side_nouns and target.tag_ in ("NNS", "NNPS")
         both = both or any(c.lower_ in ("both", "two", "all") for c in target.children)
         if not both and index.mentions_of(target):
             return True
     return False
+
+
+def _points_back(token: Token, war_nouns: frozenset[str]) -> bool:
+    """Whether a word of the object may point back to a measure named before: "it", "this
+    idea"; not "demands that Kyiv ..." (a relative or complementiser word), "this war" (the
+    war itself), nor "which it itself started" (the subject of a relative clause acts)."""
+    return (token.lower_ in ANAPHORS and token.tag_ != "WDT" and token.dep_ != "mark"
+            and not (token.dep_ == "det" and token.head.lemma_.lower() in war_nouns)
+            and not (token.dep_ == "nsubj" and token.head.dep_ == "relcl"))
 
 
 def _in_other_clause(token: Token, cue: StanceCue) -> bool:
@@ -186,9 +195,7 @@ def _addressee(verb: Token, index: HolderIndex) -> bool:
     objects += [g for p in verb.children if p.dep_ in ("prep", "prt")
                 for g in p.children if g.dep_ == "pobj"]
     # "called on partners to ...": a call made on someone, named by the pack or not
-    on = [g for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ in ("on", "upon")
-          for g in p.children if g.dep_ == "pobj"]
-    return bool(on) or any(index.mentions_of(o) for o in objects)
+    return bool(_called_on(verb)) or any(index.mentions_of(o) for o in objects)
 
 
 def _person_over_state(holders: list[Holder], index: HolderIndex, doc: Doc,
@@ -443,14 +450,7 @@ def segment_drafts(
         if cue.kind == "intention" and not issues:
             continue  # "Moscow would study it": an intention names its own term
         anaphoric = any(
-            doc[i].lower_ in ANAPHORS and doc[i].tag_ != "WDT"  # not "demands that Kyiv ..."
-            and doc[i].dep_ != "mark"  # nor "answered that Russia must ..."
-            # "must end this war": the war itself, not a measure named before
-            and not (doc[i].dep_ == "det" and doc[i].head.lemma_.lower() in ctx.stance.war_nouns)
-            # "this war, which it itself started": the subject of a relative clause is who
-            # acts in it
-            and not (doc[i].dep_ == "nsubj" and doc[i].head.dep_ == "relcl")
-            for i in frame.region | frame.demoted
+            _points_back(doc[i], ctx.stance.war_nouns) for i in frame.region | frame.demoted
         ) or (
             definite_anaphor(doc, frame.region, ctx.stance.anaphoric_nouns)
         )
@@ -498,12 +498,12 @@ def segment_drafts(
             # would do together puts it forward
             mediating = (held == "demand" and cue.kind == "phrasal"
                          and token.lemma_.lower() in ctx.stance.appeal_verbs
-                         and not _belligerent(ctx.pack, holder.party)
-                         and not _addresses_one_side(token, index))
+                         and not is_belligerent(ctx.pack, holder.party)
+                         and not _addresses_one_side(token, index, ctx.stance.side_nouns))
             for issue in issues:
                 # "insisted that no Western troops be stationed": demanding it not happen
                 kept = "reject" if issue in denied else held
-                if mediating and kept == "demand" and _reciprocal(ctx.pack, issue):
+                if mediating and kept == "demand" and is_reciprocal(ctx.pack, issue):
                     kept = "propose"
                 drafts.append(ClaimDraft(holder.actor, holder.party, issue, kept, status,
                                          evidence, plan.name if plan else None, cue.kind))
