@@ -156,10 +156,14 @@ class Counts:
     fp: int = 0
     fn: int = 0
 
-    def add(self, alignment: Alignment) -> None:
+    def add(self, alignment: Alignment | Counts) -> None:
         self.tp += alignment.tp
         self.fp += alignment.fp
         self.fn += alignment.fn
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp else 0.0
 
     def figures(self) -> dict[str, Any]:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0

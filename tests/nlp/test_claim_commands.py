@@ -24,9 +24,10 @@ def db(tmp_path: Path) -> str:
     path = str(tmp_path / "claims.db")
     article = Article(id="a" * 16, text=TEXT, published=date(2025, 3, 14), source="Wire")
     reject = Claim("Russia", "russia", "ceasefire", "reject", "stated",
-                   (TextSpan(0, 42, TEXT[:42]),), statement_date=date(2025, 3, 13))
+                   (TextSpan(0, 42, TEXT[:42]),), statement_date=date(2025, 3, 13),
+                   confidence=0.9)
     accept = Claim("Ukraine", "ukraine", "ceasefire", "accept", "reported",
-                   (TextSpan(43, len(TEXT), TEXT[43:]),))
+                   (TextSpan(43, len(TEXT), TEXT[43:]),), confidence=0.4)
     with open_store(path) as store:
         stored = store.add_article(article)
         article_id = getattr(stored, "article_id", None) or article.id
@@ -56,6 +57,12 @@ def test_filters_by_stance_status_and_actor_alias(db: str) -> None:
     assert [r["actor"] for r in rows] == ["Ukraine"]
     rows = json.loads(run("--db", db, "--format", "json", "--status", "stated"))
     assert [r["actor"] for r in rows] == ["Russia"]
+
+
+def test_min_confidence_keeps_the_claims_the_extractor_is_surer_of(db: str) -> None:
+    rows = json.loads(run("--db", db, "--format", "json", "--min-confidence", "0.5"))
+    assert [r["actor"] for r in rows] == ["Russia"]
+    assert "0.90" in run("--db", db)  # the table shows how sure
 
 
 def test_csv_has_one_line_per_claim(db: str) -> None:

@@ -11,6 +11,7 @@ from redline.cli import (  # noqa: F401  (importing registers the commands)
     pack_commands,
     plan_commands,
     quote_commands,
+    scorer_commands,
 )
 from redline.cli.app import app
 

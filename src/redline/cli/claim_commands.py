@@ -58,14 +58,16 @@ def claim_row(item: SourcedClaim) -> dict[str, Any]:
 
 def _table(rows: list[dict[str, Any]]) -> Table:
     table = Table(show_lines=True)
-    for column in ("date", "actor", "party", "issue", "stance", "status", "evidence", "source"):
+    for column in ("date", "actor", "party", "issue", "stance", "status", "sure", "evidence",
+                   "source"):
         table.add_column(column, overflow="fold")
     for row in rows:
         evidence = row["evidence"][0]["text"] if row["evidence"] else ""
         more = len(row["evidence"]) - 1
         table.add_row(
             row["date"] or "?", row["actor"], row["party"], row["issue"], row["stance"],
-            row["status"], evidence + (f" (+{more} more)" if more > 0 else ""),
+            row["status"], f"{row['confidence']:.2f}",
+            evidence + (f" (+{more} more)" if more > 0 else ""),
             row["source"] or "",
         )
     return table
@@ -103,13 +105,18 @@ def claims(
     ] = None,
     since: DateOption = None,
     until: DateOption = None,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0.0, max=1.0,
+                            help="Only claims the extractor is at least this sure of (the "
+                                 "pack's claim scorer's probability).")
+    ] = 0.0,
     pack: PackOption = DEFAULT_PACK,
     db: DbOption = None,
     output: Annotated[
         OutputFormat, typer.Option("--format", help="Output format.")
     ] = OutputFormat.table,
 ) -> None:
-    """List positions with their actor, issue, stance, status, date and evidence."""
+    """List positions with their actor, issue, stance, status, confidence, date and evidence."""
     _check_choice(stance, STANCES, "--stance")
     _check_choice(status, STATUSES, "--status")
     loaded = load_pack_or_exit(pack)
@@ -120,7 +127,7 @@ def claims(
     with opened_store(db) as store, exit_on_error(StoreError):
         found = store.read_claims(actor=wanted, party=party, issue=issue, stance=stance,
                                   status=status, since=first, until=last)
-    rows = [claim_row(c) for c in found]
+    rows = [claim_row(c) for c in found if c.claim.confidence >= min_confidence]
     if output is OutputFormat.json:
         echo_json(rows)
     elif output is OutputFormat.csv:

@@ -15,10 +15,15 @@ from redline.cli.progress import progress_bar
 from redline.evaluation import format_score, score_dirs
 from redline.nlp.extraction import ExtractSummary, write_gold_files
 
+ScorerOption = Annotated[
+    bool, typer.Option("--scorer/--no-scorer",
+                       help="Pass the rules' claims through the pack's claim scorer, if any.")
+]
 
-def _extract(paths: list[Path], out: Path, pack: str) -> ExtractSummary:
+
+def _extract(paths: list[Path], out: Path, pack: str, scorer: bool = True) -> ExtractSummary:
     with progress_bar("extracting", total=None) as advance:
-        summary = write_gold_files(paths, out, pack=pack, on_article=advance)
+        summary = write_gold_files(paths, out, pack=pack, on_article=advance, scorer=scorer)
     for rejection in summary.rejections:
         err_console.print(
             f"[red]rejected[/red] {rejection.source} ({rejection.stage}): {rejection.reason}"
@@ -33,9 +38,10 @@ def extract(
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for one NAME.json per article.")],
     pack: PackOption = DEFAULT_PACK,
+    scorer: ScorerOption = True,
 ) -> None:
     """Extract claims, quotes and plans from articles into gold-schema JSON, without a database."""
-    summary = _extract(paths, out, pack)
+    summary = _extract(paths, out, pack, scorer)
     console.print(f"extracted {len(summary.written)} article(s) into {out}")
     raise typer.Exit(EXIT_REJECTED if summary.rejections else EXIT_OK)
 
@@ -49,11 +55,12 @@ def evaluate(
     ] = None,
     pack: PackOption = DEFAULT_PACK,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    scorer: ScorerOption = True,
 ) -> None:
     """Score predictions against gold files, with the same figures as the reference scorer."""
     if articles is not None and pred is None:
         pred = Path(tempfile.mkdtemp(prefix="redline-eval-"))
-        _extract([articles], pred, pack)
+        _extract([articles], pred, pack, scorer)
     elif pred is None or articles is not None:
         err_console.print("give exactly one of --pred DIR or --articles DIR")
         raise typer.Exit(EXIT_USAGE)

@@ -41,6 +41,9 @@ class ClaimDraft:
     evidence: TextSpan
     plan: str | None
     kind: str
+    cue: str = ""  # lemma of the cue word
+    # How the reading was made, for the claim scorer: "via:subject", "issue:anaphor", ...
+    signals: frozenset[str] = frozenset()
 
 
 def _sentence_of(doc: Doc, start: int, end: int) -> Span | None:
@@ -174,7 +177,8 @@ def plan_point_drafts(
                         negated is not None and span is not None and negated(span, issue))
                     stance = "reject" if denied else proposer_stance(index.pack, party, issue)
                     drafts.append(ClaimDraft(proposer, party, issue, stance, status,
-                                             evidence, plan.name, "plan_point"))
+                                             evidence, plan.name, "plan_point",
+                                             signals=frozenset({"via:plan"})))
     return drafts
 
 
@@ -198,16 +202,24 @@ def without_echoed_proposals(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
             or (d.actor.casefold(), d.issue, d.evidence) not in accepted]
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A merged claim with the drafts it was merged from, before the claim scorer."""
+
+    claim: Claim
+    drafts: tuple[ClaimDraft, ...]
+
+
 def merge_drafts(
     drafts: list[ClaimDraft], doc: Doc, index: HolderIndex, hedges: HedgeLexicon
-) -> list[Claim]:
+) -> list[Candidate]:
     """One claim per (actor, issue, stance), in order of first evidence; a claim about a plan
     the article calls unconfirmed anywhere is alleged."""
     groups: dict[tuple[str, str, str], list[ClaimDraft]] = {}
     for draft in sorted(without_echoed_proposals(drafts), key=lambda d: d.evidence.start):
         groups.setdefault((draft.actor.casefold(), draft.issue, draft.stance), []).append(draft)
     plan_statuses: dict[str, str] = {}
-    claims: list[Claim] = []
+    candidates: list[Candidate] = []
     for group in groups.values():
         first = group[0]
         evidence = tuple(dict.fromkeys(d.evidence for d in group))
@@ -220,9 +232,10 @@ def merge_drafts(
             if plan_statuses[plan] == "alleged":
                 status = "alleged"
         confidence = max(CONFIDENCE.get(d.kind, 0.5) for d in group)
-        claims.append(Claim(
+        claim = Claim(
             actor=first.actor, party=first.party, issue=first.issue, stance=first.stance,
             status=status, evidence=evidence, plan=plan,
             confidence=min(0.95, confidence + 0.05 * (len(evidence) - 1)),
-        ))
-    return claims
+        )
+        candidates.append(Candidate(claim, tuple(group)))
+    return candidates

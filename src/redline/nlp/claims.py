@@ -18,12 +18,14 @@ from spacy.tokens import Doc, Span, Token
 
 from redline.model import WHOLE_PLAN, Claim, TextSpan
 from redline.nlp.claim_assembly import (
+    Candidate,
     ClaimDraft,
     is_belligerent,
     is_reciprocal,
     merge_drafts,
     plan_point_drafts,
 )
+from redline.nlp.claim_features import Features, candidate_features
 from redline.nlp.claim_frames import (
     Frame,
     contrasted,
@@ -58,6 +60,7 @@ from redline.nlp.claim_rules import (
     segment_subject,
     states_plan_content,
 )
+from redline.nlp.claim_scorer import ClaimScorer, load_scorer
 from redline.nlp.claim_segments import Segment, segments_of
 from redline.nlp.dates import resolve_statement_date
 from redline.nlp.genre import detect_genre
@@ -74,7 +77,7 @@ from redline.nlp.stance import (
     resolve_stance,
 )
 from redline.nlp.status import HedgeLexicon, hedge_status, load_hedge_lexicon, strongest
-from redline.packs.loader import load_pack
+from redline.packs.loader import load_pack, resolve_pack_dir
 from redline.packs.schema import Pack
 
 # Nouns that show a call is for one's own plan (a proposal) rather than a demand on another.
@@ -447,6 +450,7 @@ def segment_drafts(
         blocked = {t.i for h in frame.holders for t in h.subtree if t.i not in frame.region}
         own = range(cue.start, cue.end) if cue.kind in VERBAL_KINDS else range(0)
         issues = issues_for(frame, seg_hits, blocked, doc, frozenset(own))
+        source = "issue:cue"
         if cue.kind == "intention" and not issues:
             continue  # "Moscow would study it": an intention names its own term
         anaphoric = any(
@@ -462,21 +466,25 @@ def segment_drafts(
             # among the measures the sentence before named ("... the ceasefire would cover
             # the whole front. Ukraine was ready for it, he said").
             issues = antecedent_issues(seg_hits, cue, outside) or state.recent or issues
+            source = "issue:anaphor"
             if (not issues and cue.kind in ANAPHORIC_KINDS
                     and object_anaphor(doc, cue, frame, ctx.stance.anaphoric_nouns)):
                 issues = state.previous
         elif not issues and cue.kind in VERBAL_KINDS and not has_object(doc, frame):
             issues = state.recent  # "'Russia refused,' a source said"
+            source = "issue:recent"
         if (not issues and not anaphoric and ctx.similar is not None
                 and cue.kind in SIMILARITY_KINDS):
             # "Russia's memorandum sought considerably lower limits": no cue, but the words of
             # the object belong to one issue
             near = ctx.similar.closest(doc, frame.region - blocked)
             issues = [near] if near else []
+            source = "issue:similar"
         if not issues and stance == "threaten" and not seg_hits:
             # "Moscow has vowed to retaliate": a threat naming no measure answers the one
             # named just before
             issues = state.previous
+            source = "issue:previous"
         if not issues:
             continue
         issues = narrow_plan_issue(issues, frame, index, doc, seg, ctx.plan_nouns)
@@ -488,6 +496,14 @@ def segment_drafts(
         own_plan = proposer_party(index, plan)
         denied = (_denied_issues(issues, frame, seg_hits, token, ctx.stance)
                   if stance == "demand" and cue.kind in ("verb", "phrasal") else set())
+        cue_word = token.lemma_.lower()
+        signals = {source, *(["negated"] if cue.negated else []),
+                   *(["quote"] if quote is not None else []),
+                   *(["named_quote"] if named_quote else []),
+                   *(["wish"] if wisher is not None else []),
+                   *(["anaphoric"] if anaphoric else []),
+                   *(["several_issues"] if len(issues) > 1 else []),
+                   *(["several_holders"] if len(holders) > 1 else [])}
         for holder in holders:
             status = strongest(base_status, holder.floor)
             # "Washington pressed Kyiv to sign on to its plan": pressing for one's own plan
@@ -505,8 +521,11 @@ def segment_drafts(
                 kept = "reject" if issue in denied else held
                 if mediating and kept == "demand" and is_reciprocal(ctx.pack, issue):
                     kept = "propose"
+                marks = {f"via:{holder.via}", *(["denied"] if issue in denied else []),
+                         *(["mediating"] if mediating else [])}
                 drafts.append(ClaimDraft(holder.actor, holder.party, issue, kept, status,
-                                         evidence, plan.name if plan else None, cue.kind))
+                                         evidence, plan.name if plan else None, cue.kind,
+                                         cue_word, frozenset(signals | marks)))
         if stance != "threaten":
             # "... sanctions would follow. Putin did not accept.": what is accepted or refused
             # without an object is what was put forward, not the threat that backs it
@@ -519,7 +538,8 @@ def segment_drafts(
                 for holder in holders:
                     drafts.append(ClaimDraft(holder.actor, holder.party, issue, "reject",
                                              strongest(base_status, holder.floor), evidence,
-                                             None, cue.kind))
+                                             None, cue.kind, cue_word,
+                                             frozenset({*signals, "set_aside"})))
         if cue.kind == "condition" and cue.stance == "threaten" and frame.demoted:
             # The condition itself is what the threatener demands.
             demand = Frame(frame.holders, frame.via, frame.demoted & inside)
@@ -527,7 +547,8 @@ def segment_drafts(
                 for holder in holders:
                     drafts.append(ClaimDraft(holder.actor, holder.party, issue, "demand",
                                              strongest(base_status, holder.floor), evidence,
-                                             None, cue.kind))
+                                             None, cue.kind, cue_word,
+                                             frozenset({*signals, "threat_condition"})))
         if cue.kind == "condition" and cue.stance == "demand" and _offers(token, cue, frame,
                                                                           cues, ctx.stance):
             # "he would freeze the front line if Ukraine left Donetsk": what the holder would
@@ -540,7 +561,8 @@ def segment_drafts(
                 for holder in holders:
                     drafts.append(ClaimDraft(holder.actor, holder.party, issue, "propose",
                                              strongest(base_status, holder.floor), evidence,
-                                             None, cue.kind))
+                                             None, cue.kind, cue_word,
+                                             frozenset({*signals, "offer"})))
     if found_issues:
         state.recent = list(dict.fromkeys(found_issues))
     return drafts
@@ -610,8 +632,10 @@ def _none_of(token: Token, lexicon: StanceLexicon) -> bool:
     return any(c.lower_ in lexicon.negators and c.dep_ == "det" for c in token.children)
 
 
-def extract_claims(doc: Doc, pack: Pack, ctx: ClaimContext | None = None) -> list[Claim]:
-    """The positions the article reports, one per (actor, issue, stance)."""
+def extract_candidates(doc: Doc, pack: Pack, ctx: ClaimContext | None = None
+                       ) -> list[Candidate]:
+    """The positions the rules read in the article, one per (actor, issue, stance), each with
+    the drafts it was merged from."""
     ctx = ctx or make_context(pack, _tokenizer_for(doc))
     index = HolderIndex(doc, pack, ctx.stance.role_nouns, ctx.stance.joint_nouns,
                         ctx.stance.side_nouns, ctx.stance.table_nouns)
@@ -638,11 +662,24 @@ def extract_claims(doc: Doc, pack: Pack, ctx: ClaimContext | None = None) -> lis
         verb for verb, stance in ctx.stance.verbs.items() if stance == "reject"}
     drafts.extend(plan_point_drafts(doc, index, ctx.hedges, refusals, negated))
     published = doc._.published
-    claims = []
-    for claim in merge_drafts(drafts, doc, index, ctx.hedges):
+    candidates = []
+    for candidate in merge_drafts(drafts, doc, index, ctx.hedges):
+        claim = candidate.claim
         date = resolve_statement_date(claim.evidence[0].text, published)
-        claims.append(replace(claim, statement_date=date))
-    return claims
+        candidates.append(replace(candidate, claim=replace(claim, statement_date=date)))
+    return candidates
+
+
+def extract_claims(doc: Doc, pack: Pack, ctx: ClaimContext | None = None) -> list[Claim]:
+    """The positions the rules read in the article, one per (actor, issue, stance)."""
+    return [c.claim for c in extract_candidates(doc, pack, ctx)]
+
+
+def scored_candidates(doc: Doc, pack: Pack, ctx: ClaimContext | None = None
+                      ) -> list[tuple[Claim, Features]]:
+    """The rules' claims, each with the features the claim scorer reads."""
+    candidates = extract_candidates(doc, pack, ctx)
+    return [(c.claim, candidate_features(c, candidates, doc, pack)) for c in candidates]
 
 
 def _tokenizer_for(doc: Doc) -> Callable[[str], Doc]:
@@ -654,26 +691,34 @@ def _tokenizer_for(doc: Doc) -> Callable[[str], Doc]:
 
 
 class ClaimExtractor:
-    """Sets ``doc._.claims`` and ``doc._.genre``."""
+    """Sets ``doc._.claims``, ``doc._.claim_candidates`` and ``doc._.genre``: the rules'
+    candidates, and the claims the pack's claim scorer keeps of them (all of them when the
+    pack has no scorer or ``scorer`` is off)."""
 
-    def __init__(self, nlp: Language, pack: str) -> None:
+    def __init__(self, nlp: Language, pack: str, scorer: bool = True) -> None:
         self.pack = load_pack(pack)
         self.ctx = make_context(self.pack, nlp.tokenizer)
+        self.scorer: ClaimScorer | None = (
+            load_scorer(resolve_pack_dir(pack)) if scorer else None)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.genre = detect_genre(doc.text)
-        doc._.claims = extract_claims(doc, self.pack, self.ctx)
+        scored = scored_candidates(doc, self.pack, self.ctx)
+        doc._.claim_candidates = scored
+        doc._.claims = (self.scorer.rescore(scored) if self.scorer is not None
+                        else [claim for claim, _ in scored])
         return doc
 
 
 @Language.factory(
     "redline_claims",
-    default_config={"pack": "russia-ukraine"},
-    assigns=["doc._.claims", "doc._.genre"],
+    default_config={"pack": "russia-ukraine", "scorer": True},
+    assigns=["doc._.claims", "doc._.claim_candidates", "doc._.genre"],
     requires=["doc._.mentions", "doc._.quotes", "doc._.plans"],
 )
-def make_claim_extractor(nlp: Language, name: str, pack: str) -> ClaimExtractor:
-    return ClaimExtractor(nlp, pack)
+def make_claim_extractor(nlp: Language, name: str, pack: str, scorer: bool) -> ClaimExtractor:
+    return ClaimExtractor(nlp, pack, scorer)
 
 
-__all__ = ["ClaimContext", "ClaimExtractor", "extract_claims", "make_context"]
+__all__ = ["ClaimContext", "ClaimExtractor", "extract_candidates", "extract_claims",
+           "make_context", "scored_candidates"]

@@ -18,6 +18,8 @@ DOC_EXTENSIONS: dict[str, object] = {
     "quotes": None,  # list[Quote], set by redline_quotes
     "plans": None,  # list[PlanMention], set by redline_plans
     "claims": None,  # list[Claim], set by redline_claims
+    # list[tuple[Claim, Features]]: the rules' claims before the claim scorer, with its features
+    "claim_candidates": None,
 }
 
 

@@ -59,9 +59,10 @@ def extract_articles(
     pack: str = "russia-ukraine",
     nlp: Language | None = None,
     batch_size: int = 16,
+    scorer: bool = True,
 ) -> Iterator[tuple[Article, Extraction | Rejection]]:
     """Extract mentions, quotes, plans and claims from each article, in input order."""
-    nlp = nlp or build_pipeline(pack)
+    nlp = nlp or build_pipeline(pack, scorer=scorer)
     for batch in _batches(articles, batch_size):
         try:
             docs = list(nlp.pipe(make_doc(nlp, a) for a in batch))
@@ -104,6 +105,7 @@ def write_gold_files(
     out: Path,
     pack: str = "russia-ukraine",
     on_article: Callable[[], None] | None = None,
+    scorer: bool = True,
 ) -> ExtractSummary:
     """Extract every article under ``paths`` into ``out/NAME.json`` (gold schema)."""
     out.mkdir(parents=True, exist_ok=True)
@@ -114,7 +116,7 @@ def write_gold_files(
             summary.rejections.append(item)
         else:
             articles.append(item)
-    for article, result in extract_articles(articles, pack=pack):
+    for article, result in extract_articles(articles, pack=pack, scorer=scorer):
         if on_article:
             on_article()
         if isinstance(result, Rejection):

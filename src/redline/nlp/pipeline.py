@@ -102,15 +102,20 @@ def _register_components() -> None:
 
 
 @lru_cache(maxsize=4)
-def build_pipeline(pack: str = "russia-ukraine", model: str | None = None) -> Language:
-    """The full pipeline for a pack (a built-in pack name or a path to a pack folder)."""
+def build_pipeline(pack: str = "russia-ukraine", model: str | None = None,
+                   scorer: bool = True) -> Language:
+    """The full pipeline for a pack (a built-in pack name or a path to a pack folder); with
+    ``scorer`` off, the claims are the rules' own, without the pack's claim scorer."""
     register_extensions()
     _register_components()
     nlp = load_model(model)
     nlp.add_pipe("redline_line_breaks", before="parser")
     nlp.add_pipe("redline_transcripts", before="parser", config={"pack": pack})
     for component in COMPONENTS:
-        nlp.add_pipe(component, config={"pack": pack})
+        config: dict[str, object] = {"pack": pack}
+        if component == "redline_claims":
+            config["scorer"] = scorer
+        nlp.add_pipe(component, config=config)
     return nlp
 
 

@@ -1,0 +1,55 @@
+"""Command: ``redline train-scorer`` (the pack's claim scorer, from annotated sets)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from redline.cli.app import app, console
+from redline.cli.options import DEFAULT_PACK, PackOption, usage_error
+from redline.cli.progress import progress_bar
+from redline.nlp.claim_scorer import scorer_text
+from redline.nlp.claim_training import collect, train
+
+
+def _annotated_set(folder: Path) -> tuple[str, Path, Path]:
+    articles, gold = folder / "articles", folder / "gold"
+    if not articles.is_dir() or not gold.is_dir():
+        raise usage_error(f"{folder}: an annotated set needs articles/ and gold/ folders")
+    return folder.name, articles, gold
+
+
+@app.command("train-scorer")
+def train_scorer(
+    sets: Annotated[list[Path], typer.Argument(
+        help="Annotated sets (folders with articles/ and gold/), two at least; each is held "
+             "out once in cross-validation.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the scorer JSON "
+                                      "(a pack uses the claim_scorer.json in its folder).")],
+    pack: PackOption = DEFAULT_PACK,
+) -> None:
+    """Train the claim scorer that keeps, drops or relabels the rules' candidate claims."""
+    found = [_annotated_set(folder) for folder in sets]
+    if len({name for name, _, _ in found}) < 2:
+        raise usage_error("give two annotated sets at least, to cross-validate")
+    with progress_bar("reading the annotated articles", total=None) as advance:
+        articles = collect(found, pack, on_article=advance)
+    with console.status("fitting and cross-validating"):
+        training = train(articles)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(scorer_text(training.scorer), encoding="utf-8")
+    figures = training.figures
+    table = Table(title="claims strict F1, each set held out in turn")
+    for column in ("set", "rules", "with the scorer"):
+        table.add_column(column)
+    for name, row in figures["cross_validated"]["per_set"].items():
+        table.add_row(name, f"{row['rules']['f1']:.3f}", f"{row['scored']['f1']:.3f}")
+    total = figures["cross_validated"]
+    table.add_row("all", f"{total['rules']['f1']:.3f}", f"{total['scored']['f1']:.3f}")
+    console.print(table)
+    console.print(f"{figures['articles']} articles, {figures['candidates']} candidates; "
+                  f"drop at P(no claim) >= {figures['drop_at']}, relabel at a margin of "
+                  f"{figures['swap_margin']}; written to {out}")

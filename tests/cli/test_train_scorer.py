@@ -1,0 +1,59 @@
+"""``redline train-scorer``: annotated sets in, a scorer file and cross-validated figures out;
+``redline extract --no-scorer`` keeps the rules' own claims."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from redline.cli import app
+from redline.nlp.claim_scorer import load_scorer
+
+ARTICLE = """title: {title}
+published: 2025-03-12
+---
+Ukraine said on Tuesday it was ready to accept a 30-day ceasefire proposed by the United States.
+Russia rejected any deployment of European troops in Ukraine.
+"""
+GOLD = [{"actor": "Ukraine", "party": "ukraine", "issue": "ceasefire", "stance": "accept",
+         "status": "stated", "evidence": "ready to accept a 30-day ceasefire"}]
+
+
+def annotated_set(root: Path, name: str) -> Path:
+    folder = root / name
+    (folder / "articles").mkdir(parents=True)
+    (folder / "gold").mkdir()
+    (folder / "articles" / f"{name}1.txt").write_text(ARTICLE.format(title=name), "utf-8")
+    gold = {"article": f"{name}1.txt", "claims": GOLD, "quotes": [], "plans": []}
+    (folder / "gold" / f"{name}1.gold.json").write_text(json.dumps(gold), "utf-8")
+    return folder
+
+
+def test_train_scorer_writes_a_scorer_and_prints_the_held_out_figures(tmp_path: Path) -> None:
+    sets = [str(annotated_set(tmp_path, name)) for name in ("a", "b")]
+    out = tmp_path / "pack" / "claim_scorer.json"
+    result = CliRunner().invoke(app, ["train-scorer", *sets, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "with the scorer" in result.output and "written to" in result.output
+    scorer = load_scorer(out.parent)
+    assert scorer is not None and scorer.about is not None
+    assert scorer.about["sets"] == ["a", "b"] and scorer.about["articles"] == 2
+
+
+def test_train_scorer_refuses_a_folder_that_is_no_annotated_set(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["train-scorer", str(tmp_path), str(tmp_path),
+                                      "--out", str(tmp_path / "s.json")])
+    assert result.exit_code == 2
+    assert "articles/ and gold/" in result.output
+
+
+def test_extract_without_the_scorer_writes_the_rules_claims(tmp_path: Path) -> None:
+    folder = annotated_set(tmp_path, "a")
+    result = CliRunner().invoke(app, ["extract", str(folder / "articles"), "--out",
+                                      str(tmp_path / "out"), "--no-scorer"])
+    assert result.exit_code == 0, result.output
+    record = json.loads((tmp_path / "out" / "a1.json").read_text(encoding="utf-8"))
+    assert ("Ukraine", "ceasefire", "accept") in {
+        (c["actor"], c["issue"], c["stance"]) for c in record["claims"]}
