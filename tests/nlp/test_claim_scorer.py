@@ -146,11 +146,18 @@ def test_training_reports_cross_validated_figures_per_held_out_set() -> None:
         item.candidates[1] = (claim("reject"), {"bad": 1.0})
         item.gold = gold
         sets.append(item)
-    training = train(sets)
+    training = train(sets, filtering=True)
     figures = training.figures["cross_validated"]
     assert set(figures["per_set"]) == {"x", "y"}
     assert figures["rules"]["fp"] == 2  # the two rejects
     assert figures["scored"]["fp"] == 0 and figures["scored"]["tp"] == 2
+    assert training.scorer.drop_at < 1.0
+    # Without filtering the same thresholds are recorded, and the scorer keeps everything.
+    scoring_only = train(sets).scorer
+    assert scoring_only.about is not None and scoring_only.about["drop_at"] < 1.0
+    rules = [c for c, _ in sets[0].candidates]
+    assert [c.stance for c in scoring_only.rescore(sets[0].candidates)] == [
+        c.stance for c in rules]
 
 
 def test_the_pipeline_keeps_the_rules_candidates_beside_the_scored_claims() -> None:

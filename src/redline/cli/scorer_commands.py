@@ -29,6 +29,10 @@ def train_scorer(
              "out once in cross-validation.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the scorer JSON "
                                       "(a pack uses the claim_scorer.json in its folder).")],
+    filtering: Annotated[bool, typer.Option(
+        "--filter/--no-filter",
+        help="Let the scorer drop and relabel candidates at the thresholds tuned; without it, "
+             "it keeps every candidate and only gives it a confidence.")] = False,
     pack: PackOption = DEFAULT_PACK,
 ) -> None:
     """Train the claim scorer that keeps, drops or relabels the rules' candidate claims."""
@@ -38,7 +42,7 @@ def train_scorer(
     with progress_bar("reading the annotated articles", total=None) as advance:
         articles = collect(found, pack, on_article=advance)
     with console.status("fitting and cross-validating"):
-        training = train(articles)
+        training = train(articles, filtering)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(scorer_text(training.scorer), encoding="utf-8")
     figures = training.figures
@@ -50,6 +54,8 @@ def train_scorer(
     total = figures["cross_validated"]
     table.add_row("all", f"{total['rules']['f1']:.3f}", f"{total['scored']['f1']:.3f}")
     console.print(table)
+    use = ("the scorer drops and relabels at these" if filtering
+           else "recorded only: the scorer keeps every candidate and gives it a confidence")
     console.print(f"{figures['articles']} articles, {figures['candidates']} candidates; "
-                  f"drop at P(no claim) >= {figures['drop_at']}, relabel at a margin of "
-                  f"{figures['swap_margin']}; written to {out}")
+                  f"tuned: drop at P(no claim) >= {figures['drop_at']}, relabel at a margin "
+                  f"of {figures['swap_margin']} ({use}); written to {out}")

@@ -20,11 +20,11 @@ Features = dict[str, float]
 
 
 def _bucket(n: int, edges: Iterable[int]) -> str:
-    """ "1", "2", "3+" style names for small counts."""
+    """A count as the first edge it does not exceed ("<=2"), or past the last ("3+")."""
     last = 0
     for edge in edges:
         if n <= edge:
-            return str(n) if n == edge else f"<={edge}"
+            return f"<={edge}"
         last = edge
     return f"{last + 1}+"
 

@@ -25,9 +25,11 @@ from redline.nlp.pipeline import build_pipeline, process_articles
 
 Record = dict[str, Any]
 STRICT = claim_matcher("strict")
+# A threshold no probability reaches: a scorer at it never drops (or relabels) a candidate.
+NEVER = 1.01
 # Candidate thresholds, and the regularisation strengths tried in cross-validation.
-DROP_GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9, 1.01)
-SWAP_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6, 1.01)
+DROP_GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9, NEVER)
+SWAP_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6, NEVER)
 L2_GRID = (0.001, 0.003, 0.01, 0.03)
 
 
@@ -175,7 +177,7 @@ def tune(folds: list[Fold]) -> tuple[float, float]:
     candidate's probabilities are computed once."""
     scored = [(a, [(c, scorer.probabilities(f)) for c, f in a.candidates])
               for scorer, held_out in folds for a in held_out]
-    best = (-1.0, 1.01, 1.01)
+    best = (-1.0, NEVER, NEVER)
     for drop_at in DROP_GRID:
         for swap in SWAP_GRID:
             total = Counts()
@@ -194,9 +196,11 @@ class Training:
     figures: dict[str, Any]
 
 
-def train(articles: list[AnnotatedArticle]) -> Training:
+def train(articles: list[AnnotatedArticle], filtering: bool = False) -> Training:
     """Choose the regularisation and thresholds by leave-one-set-out cross-validation, then
-    fit on every article; the figures are the cross-validated ones."""
+    fit on every article; the figures are the cross-validated ones. Without ``filtering`` the
+    scorer keeps every candidate and only gives it a confidence; the thresholds tuned are
+    recorded in its figures."""
     groups = sorted({a.group for a in articles})
     if len(groups) < 2:
         raise ValueError("training needs at least two annotated sets to cross-validate")
@@ -234,6 +238,9 @@ def train(articles: list[AnnotatedArticle]) -> Training:
         "cross_validated": {"rules": rules_total.figures(), "scored": scored_total.figures(),
                             "per_set": per_set},
     }
+    figures["filtering"] = filtering
+    if not filtering:
+        drop_at = swap = NEVER
     scorer = ClaimScorer(final.weights, final.bias, drop_at, swap, final.classes, figures)
     return Training(scorer, figures)
 
