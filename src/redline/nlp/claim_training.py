@@ -229,20 +229,19 @@ def train(articles: list[AnnotatedArticle], filtering: bool = False) -> Training
         per_set[held_out[0].group] = {"rules": rules.figures(), "scored": scored.figures()}
         rules_total.add(rules)
         scored_total.add(scored)
-    final = with_thresholds(fit(design(articles), l2), drop_at, swap)
+    final = fit(design(articles), l2)
     figures = {
-        "sets": groups, "articles": len(articles),
+        "sets": groups, "articles": len(articles), "filtering": filtering,
         "candidates": sum(len(a.candidates) for a in articles),
         "labels": {c: sum(a.labels.count(c) for a in articles) for c in CLASSES},
         "l2": l2, "drop_at": drop_at, "swap_margin": swap, "cv_f1_by_l2": per_l2,
         "cross_validated": {"rules": rules_total.figures(), "scored": scored_total.figures(),
                             "per_set": per_set},
     }
-    figures["filtering"] = filtering
     if not filtering:
         drop_at = swap = NEVER
-    scorer = ClaimScorer(final.weights, final.bias, drop_at, swap, final.classes, figures)
-    return Training(scorer, figures)
+    return Training(ClaimScorer(final.weights, final.bias, drop_at, swap, about=figures),
+                    figures)
 
 
 __all__ = ["AnnotatedArticle", "Training", "collect", "counts_with", "label_candidates",
