@@ -410,3 +410,16 @@ def test_named_entity_noise_is_not_a_person(run) -> None:  # type: ignore[no-unt
 def test_role_word_modifying_another_noun_is_no_reference(run) -> None:  # type: ignore[no-untyped-def]
     doc = run("Vladimir Putin spoke. At the General Assembly, the US voted no.")
     assert not [m for m in doc._.mentions if "General" in m.text]
+
+
+def test_a_description_of_another_side_is_no_apposition(run) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "the Russian strongman" on Lukashenko; it is the subject of "said"
+    doc = run("Speaking alongside his pal, Belarus dictator Alexander Lukashenko, the Russian "
+              "strongman said he was open to more talks.", date(2025, 8, 2))
+    assert found(doc, "Russian strongman").actor == "Vladimir Putin"
+
+
+def test_tabloid_names_of_the_us_president(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("POTUS spoke on Friday. Later The Donald said more.", date(2025, 8, 2))
+    assert found(doc, "POTUS").actor == "Donald Trump"
+    assert found(doc, "The Donald").actor == "Donald Trump"

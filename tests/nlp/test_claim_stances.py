@@ -177,3 +177,69 @@ def test_what_a_thing_cannot_be_without_is_demanded(text: str,
     assert claim in found
     assert (claim[0], claim[1], "reject") not in found
     assert not claims("Zelensky travelled to Brussels without his foreign minister.")
+
+
+@pytest.mark.parametrize("text", [
+    '"Ukraine must not join NATO," Lavrov said.',
+    '"Ukraine must be neutral and must not join NATO," Lavrov said.',
+    '"Ukraine must stay neutral and must never join NATO," Lavrov said.',
+])
+def test_an_obligation_to_refrain_laid_on_the_other_side_demands(text: str) -> None:
+    found = claims(text)
+    assert ("Sergey Lavrov", "nato_membership", "demand") in found
+    assert ("Sergey Lavrov", "nato_membership", "reject") not in found
+
+
+def test_an_obligation_to_refrain_laid_on_nobody_rejects() -> None:
+    found = claims("Macron said that borders must not be changed by force.")
+    assert ("Emmanuel Macron", "territory_regions", "reject") in found
+
+
+def test_a_negated_clause_with_a_modal_of_its_own_is_no_contrast() -> None:
+    found = claims('"Both sides should stop at the battle line, and Ukraine will not be '
+                   'getting Tomahawks for now," Trump said.')
+    assert ("Donald Trump", "military_aid", "propose") not in found
+
+
+@pytest.mark.parametrize("text", [
+    '"A ceasefire is a trap," Lavrov said.',
+    '"A ceasefire is a road to nowhere: it would give the West time to rearm," Lavrov said.',
+])
+def test_what_is_said_to_be_a_trap_or_a_dead_end_is_rejected(text: str) -> None:
+    assert ("Sergey Lavrov", "ceasefire", "reject") in claims(text)
+
+
+def test_what_a_pronoun_is_said_to_be_judges_nothing_named() -> None:
+    assert claims('"It is a trap," Lavrov said of the meeting.') == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Trump warned Russia to agree to a ceasefire or face crushing sanctions.",
+    "Trump gave Putin ten days to stop the fighting or face tariffs on buyers of Russian oil.",
+    '"Russia must agree to a truce or face sanctions," Trump said.',
+    "Trump slashed his deadline for Putin to stop the fighting in Ukraine from 50 days to just "
+    "ten days - or face crushing sanctions and tariffs on countries that buy Russian oil.",
+])
+def test_an_ultimatum_demands_the_act_and_threatens_what_is_faced(text: str) -> None:
+    found = claims(text)
+    assert ("Donald Trump", "ceasefire", "demand") in found
+    assert ("Donald Trump", "sanctions", "threaten") in found
+    assert ("Donald Trump", "ceasefire", "accept") not in found
+    assert ("Donald Trump", "sanctions", "demand") not in found
+
+
+def test_a_coercive_measure_to_be_faced_on_a_condition_threatens() -> None:
+    found = claims("Brussels told Moscow it would face new sanctions if it did not accept "
+                   "the truce.")
+    assert ("European Union", "sanctions", "threaten") in found
+    assert ("European Union", "sanctions", "propose") not in found
+
+
+def test_telling_someone_to_accept_demands_it() -> None:
+    found = claims("Trump told Zelensky to accept the peace deal.")
+    assert ("Donald Trump", "peace_plan", "demand") in found
+    assert ("Donald Trump", "peace_plan", "accept") not in found
+
+
+def test_no_one_directs_himself() -> None:
+    assert claims("Trump told Trump to accept the peace deal.") == set()

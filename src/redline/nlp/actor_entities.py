@@ -190,7 +190,11 @@ def _appositive_titles(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             named = next(
                 (people[c.i] for c in root.children if c.dep_ == "appos" and c.i in people), None
             )
-        if named is not None and named.actor != draft.actor:
+        # "his pal Alexander Lukashenko, the Russian strongman said": a title of another
+        # side is no apposition but a misparsed subject
+        other_side = named is not None and None not in (named.party, draft.party) and (
+            named.party != draft.party)
+        if named is not None and named.actor != draft.actor and not other_side:
             draft.actor, draft.party, draft.gender = named.actor, named.party, named.gender
             draft.confidence = 0.8
     return drafts

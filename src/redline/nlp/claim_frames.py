@@ -229,7 +229,7 @@ def _condition_clauses(verb: Token, lexicon: StanceLexicon) -> list[Token]:
     ]
 
 
-def contrasted(doc: Doc, region: set[int]) -> set[int]:
+def contrasted(doc: Doc, region: set[int], modals: frozenset[str] = frozenset()) -> set[int]:
     """What an object sets aside: "a peace agreement rather than a ceasefire", "a settlement
     instead of a truce", "a peace agreement, and not a mere ceasefire"."""
     roots: list[Token] = []
@@ -239,7 +239,9 @@ def contrasted(doc: Doc, region: set[int]) -> set[int]:
         if (token.lower_, before) in (("than", "rather"), ("of", "instead")):
             roots.extend(c for c in token.children if c.dep_ == "pobj")
             roots.extend(c for c in token.head.children if c.dep_ == "conj" and c.i > i)
-        elif token.dep_ == "neg" and token.head.dep_ == "conj" and token.i < token.head.i:
+        elif (token.dep_ == "neg" and token.head.dep_ == "conj" and token.i < token.head.i
+              and not any(c.dep_ == "aux" and c.lower_ in modals for c in token.head.children)):
+            # not "must be neutral and must not join NATO": a second obligation adds a term
             roots.append(token.head)
     return {t for root in roots for t in subtree_ids(root)} & region
 
@@ -564,6 +566,33 @@ def condition_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame |
     return Frame(holders, via, region, demoted=demoted, fallback_holders=fallback)
 
 
+def ultimatum_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame | None:
+    """ "warned Russia to agree to a truce or face sanctions": what is to be faced is the
+    threat, the act is demanded (``demoted``), and whoever sets the terms holds both: the
+    subject above an infinitive act, or the speaker of a finite one ("Russia must agree or
+    face sanctions, Trump said")."""
+    faced = doc[cue.token]
+    if cue.clause is None:
+        return None
+    act = doc[cue.clause]
+    region = subtree_ids(faced) - {cue.start}
+    demoted = subtree_ids(act) - subtree_ids(faced) - {cue.start}
+    holders: list[Token] = []
+    via = "subject"
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in act.children)
+    if infinitive or not any(c.dep_ in SUBJECT_DEPS for c in act.children):
+        for above in act.ancestors:
+            if above.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS
+                                                     for c in above.children):
+                holders, via = subjects_of(above)
+                break
+    else:
+        demoted = _minus(demoted, [c for c in act.children if c.dep_ in SUBJECT_DEPS])
+    demoted = _minus(demoted, [c for c in act.children if c.dep_ == "mark"])
+    fallback = matrix_subjects(act, lexicon.report_verbs)
+    return Frame(holders, via, region, demoted=demoted, fallback_holders=fallback)
+
+
 def consequence_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame | None:
     """ "Supplying the missiles would wreck the thaw": the measure is the subject, or the
     condition when the subject only points to it ("if troops are sent, it would mean ...");
@@ -594,4 +623,6 @@ def frame_of(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame | None:
         return condition_frame(doc, cue, lexicon)
     if cue.kind == "consequence":
         return consequence_frame(doc, cue, lexicon)
+    if cue.kind == "ultimatum":
+        return ultimatum_frame(doc, cue, lexicon)
     return None

@@ -73,6 +73,7 @@ from redline.nlp.stance import (
     StanceLexicon,
     find_stance_cues,
     has_modal,
+    is_negated,
     load_stance_lexicon,
     resolve_stance,
 )
@@ -189,6 +190,15 @@ def _on_both_sides(verb: Token) -> bool:
         if any(c.dep_ == "conj" for c in subject.children):
             return True
     return False
+
+
+def _forbids_other_side(verb: Token, holder: Holder, index: HolderIndex) -> bool:
+    """ "Ukraine must not join NATO", in Moscow's words: an obligation to refrain laid on an
+    actor of another side insists that it concede, so it is a demand (not "borders must not
+    be changed", where nobody is made to refrain)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    parties = {m.party for s in subjects for _, m in index.mentions_of(s)}
+    return bool(parties) and None not in parties and holder.party not in parties
 
 
 def _addressee(verb: Token, index: HolderIndex) -> bool:
@@ -340,6 +350,11 @@ def segment_drafts(
     # Kyiv to withdraw in exchange for a freeze": the freeze is offered, not demanded).
     clauses = [subtree_ids(doc[c.clause]) for c in cues
                if c.kind == "condition" and c.clause is not None]
+    # "agree or face sanctions": the sanctions are faced, not part of what is demanded; the
+    # act is read through the ultimatum
+    clauses += [subtree_ids(doc[c.token]) for c in cues if c.kind == "ultimatum"]
+    embedded |= {c.token for c in cues if c.kind in VERBAL_KINDS
+                 and any(u.kind == "ultimatum" and u.clause == c.token for u in cues)}
     vetoes = {c.token for c in cues if c.kind == "condition" and c.clause is not None
               and doc[c.start].lower_ in ctx.stance.release_words
               and not issues_for(Frame([], "", subtree_ids(doc[c.clause])), seg_hits, set(), doc)}
@@ -350,7 +365,7 @@ def segment_drafts(
             stance = "reject"  # "not ready to accept", "not prepared to sign"
         if stance is None or frame is None:
             continue
-        if cue.kind != "condition":
+        if cue.kind not in ("condition", "ultimatum"):
             for clause in clauses:
                 if cue.token not in clause:
                     frame.region -= clause
@@ -427,7 +442,8 @@ def segment_drafts(
             frame.holders = []
             frame.fallback_holders = matrix_subjects(token, ctx.stance.report_verbs)
         frame.region &= inside
-        set_aside = contrasted(doc, frame.region) if stance in POSITIVE_STANCES else set()
+        set_aside = (contrasted(doc, frame.region, ctx.stance.obligation_modals)
+                     if stance in POSITIVE_STANCES else set())
         frame.region -= set_aside
         if frame.holders and not any(t.i in inside for t in frame.holders):
             frame.holders = segment_subject(doc, seg, cue, index)
@@ -504,7 +520,13 @@ def segment_drafts(
                    *(["anaphoric"] if anaphoric else []),
                    *(["several_issues"] if len(issues) > 1 else []),
                    *(["several_holders"] if len(holders) > 1 else [])}
+        # "he told Trump to ...", with "he" taken for Trump: no one directs himself
+        addressed = ({m.actor for o in token.children if o.dep_ in ("dobj", "dative")
+                      for _, m in index.mentions_of(o)}
+                     if cue_word in ctx.stance.directive_verbs else set())
         for holder in holders:
+            if holder.actor in addressed:
+                continue
             status = strongest(base_status, holder.floor)
             # "Washington pressed Kyiv to sign on to its plan": pressing for one's own plan
             # proposes it
@@ -519,6 +541,10 @@ def segment_drafts(
             for issue in issues:
                 # "insisted that no Western troops be stationed": demanding it not happen
                 kept = "reject" if issue in denied else held
+                if (kept == "reject" and cue.kind == "obligation"
+                        and is_negated(token, ctx.stance)
+                        and _forbids_other_side(token, holder, index)):
+                    kept = "demand"
                 if mediating and kept == "demand" and is_reciprocal(ctx.pack, issue):
                     kept = "propose"
                 marks = {f"via:{holder.via}", *(["denied"] if issue in denied else []),
@@ -540,7 +566,7 @@ def segment_drafts(
                                              strongest(base_status, holder.floor), evidence,
                                              None, cue.kind, cue_word,
                                              frozenset({*signals, "set_aside"})))
-        if cue.kind == "condition" and cue.stance == "threaten" and frame.demoted:
+        if cue.kind in ("condition", "ultimatum") and cue.stance == "threaten" and frame.demoted:
             # The condition itself is what the threatener demands.
             demand = Frame(frame.holders, frame.via, frame.demoted & inside)
             for issue in issues_for(demand, seg_hits, blocked, doc):

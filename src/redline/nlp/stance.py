@@ -34,11 +34,12 @@ class StanceCue:
     stance: str
     token: int  # doc index of the head token of the cue
     # verb | phrasal | noun | adjective | phrase | threat | condition | consequence | intention
+    # | ultimatum
     kind: str
     start: int  # doc token span of the cue words
     end: int
     negated: bool = False
-    clause: int | None = None  # condition cues: the head of the condition clause
+    clause: int | None = None  # condition cues: the condition's head; ultimatums: the act
 
 
 def is_negated(token: Token, lexicon: StanceLexicon) -> bool:
@@ -166,6 +167,11 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
                 stance = "reject" if is_negated(token, lexicon) else "demand"
                 cues.append(StanceCue(stance, token.i, "obligation", token.i, token.i + 1))
                 continue
+            if lemma in lexicon.directive_verbs and _directs(token):
+                # "warned Russia to agree to a truce": the act is demanded of the addressee
+                cues.append(StanceCue("demand", token.i, "verb", token.i, token.i + 1,
+                                      is_negated(token, lexicon)))
+                continue
             if _denied_existence(token, lexicon):
                 # "there will be no NATO troops in Ukraine", in someone's words: the speaker
                 # rejects them (a plain "there was no agreement" reports a fact)
@@ -237,6 +243,7 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
             negated = stance != "reject" and not own_negator and is_negated(root, lexicon)
             cues.append(StanceCue(stance, root.i, "phrase", start, end, negated))
     cues.extend(_condition_cues(sent, lexicon))
+    cues.extend(_ultimatum_cues(sent, lexicon))
     consequences = _consequence_cues(sent, lexicon)
     if consequences:
         # "warned that supplying the missiles would mean escalation" judges the measure by its
@@ -280,6 +287,30 @@ def _intention_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
         stance = "accept" if lemma in lexicon.accepting_verbs else "propose"
         cues.append(StanceCue("reject" if negated else stance, token.i, "intention", token.i,
                               token.i + 1))
+    return cues
+
+
+def _directs(verb: Token) -> bool:
+    """ "told Kyiv to accept the deal": an addressee and an infinitive after it."""
+    addressed = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    return addressed and any(
+        c.dep_ == "xcomp" and c.i > verb.i and any(a.lower_ == "to" for a in c.children)
+        for c in verb.children)
+
+
+def _ultimatum_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
+    """ "stop the fighting or face sanctions": a verb of facing coordinated by "or" with the
+    act demanded. The cue's clause is that act."""
+    cues: list[StanceCue] = []
+    for token in sent:
+        if (token.lemma_.lower() not in lexicon.ultimatum_verbs or token.dep_ != "conj"
+                or token.head.pos_ not in ("VERB", "AUX")):
+            continue
+        ors = [c for c in token.head.children
+               if c.dep_ == "cc" and c.lower_ == "or" and c.i < token.i]
+        if ors:
+            cues.append(StanceCue("threaten", token.i, "ultimatum", ors[-1].i, ors[-1].i + 1,
+                                  clause=token.head.i))
     return cues
 
 
@@ -370,10 +401,15 @@ def _judged_by_adjective(noun: Token, lexicon: StanceLexicon) -> tuple[str, Toke
 
 def _stated_condition(noun: Token, lexicon: StanceLexicon) -> bool:
     """ "neutral status is a fundamental condition for us": what is said to be a condition is
-    demanded."""
-    return (lexicon.evaluation_nouns.get(noun.lemma_.lower()) == "demand"
-            and noun.dep_ == "attr" and noun.head.lemma_.lower() == "be"
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in noun.head.children))
+    demanded; "a ceasefire is a trap": what is said to be a trap is rejected. Only a named
+    thing is judged so ("it is a mistake" may judge anything)."""
+    stance = lexicon.evaluation_nouns.get(noun.lemma_.lower())
+    if stance is None or noun.dep_ != "attr" or noun.head.lemma_.lower() != "be":
+        return False
+    subjects = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if stance == "demand":
+        return bool(subjects)
+    return any(c.pos_ in ("NOUN", "PROPN") for c in subjects)
 
 
 def judging_governor(noun: Token, lexicon: StanceLexicon) -> Token | None:
@@ -564,8 +600,11 @@ def _has_threat_phrase(token: Token, lexicon: StanceLexicon) -> bool:
 
 
 def threatens(token: Token, lexicon: StanceLexicon) -> bool:
-    """Whether a clause threatens force or harm: a threat phrase under a future or modal verb."""
-    return _has_threat_phrase(token, lexicon) and (
+    """Whether a clause threatens force or harm: a threat phrase under a future or modal verb,
+    or a coercive measure to be faced ("it would face new sanctions if ...")."""
+    faced = token.lemma_.lower() in lexicon.ultimatum_verbs and any(
+        t.lemma_.lower() in lexicon.coercion_nouns for t in token.subtree if t.i > token.i)
+    return (_has_threat_phrase(token, lexicon) or faced) and (
         has_modal(token, lexicon) or token.lemma_.lower() in lexicon.threat_verbs
     )
 

@@ -70,6 +70,8 @@ class StanceLexicon:
     appeal_verbs: frozenset[str] = frozenset()
     war_nouns: frozenset[str] = frozenset()
     relief_verbs: frozenset[str] = frozenset()
+    directive_verbs: frozenset[str] = frozenset()
+    ultimatum_verbs: frozenset[str] = frozenset()
     nominal_proposals: frozenset[str] = frozenset()
     nominal_demands: frozenset[str] = frozenset()
     reciprocal_answers: tuple[tuple[str, ...], ...] = ()
@@ -162,6 +164,8 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         coercion_verbs=frozenset(str(w).lower() for w in coercion.get("verbs") or ()),
         coercion_nouns=frozenset(str(w).lower() for w in coercion.get("nouns") or ()),
         relief_verbs=frozenset(str(w).lower() for w in coercion.get("relief") or ()),
+        directive_verbs=frozenset(str(w).lower() for w in raw.get("directive_verbs") or ()),
+        ultimatum_verbs=frozenset(str(w).lower() for w in raw.get("ultimatum_verbs") or ()),
         nominal_proposals=frozenset(raw.get("nominal_proposals") or ()),
         nominal_demands=frozenset(raw.get("nominal_demands") or ()),
         question_verbs=frozenset(raw.get("question_verbs") or ()),
