@@ -243,3 +243,37 @@ def test_telling_someone_to_accept_demands_it() -> None:
 
 def test_no_one_directs_himself() -> None:
     assert claims("Trump told Trump to accept the peace deal.") == set()
+
+
+def test_a_refusal_while_something_lasts_demands_its_end() -> None:
+    found = claims("Putin said Russia will not negotiate with Kiev while Ukrainian troops "
+                   "remain in Kursk region.")
+    assert ("Vladimir Putin", "territory_kursk", "demand") in found
+
+
+def test_a_coercive_measure_held_out_on_a_condition_threatens() -> None:
+    found = claims("Trump said he would consider further sanctions against Russia if Moscow "
+                   "refused to come to the table.")
+    assert ("Donald Trump", "sanctions", "threaten") in found
+    assert ("Donald Trump", "sanctions", "propose") not in found
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("The Kremlin has described the summit as pointless.",
+     ("Russia", "negotiation_format", "reject")),
+    ("Lavrov said the attempts to convene a peace summit without Russia are doomed.",
+     ("Sergey Lavrov", "negotiation_format", "reject")),
+    ("Zelensky also hit out at talk of a quick ceasefire.",
+     ("Volodymyr Zelensky", "ceasefire", "reject")),
+    ("Yermak said there can be no talk of a freezing of the war.",
+     ("Andriy Yermak", "frontline_freeze", "reject")),
+])
+def test_more_ways_of_rejecting(text: str, claim: tuple[str, str, str]) -> None:
+    assert claim in claims(text)
+
+
+def test_asking_a_third_party_to_host_talks_proposes_them() -> None:
+    assert ("Volodymyr Zelensky", "negotiation_format", "propose") in claims(
+        "Zelensky asked Switzerland to host the Global Peace Summit.")
+    assert ("Volodymyr Zelensky", "negotiation_format", "demand") in claims(
+        "Zelensky asked Russia to come to the table.")

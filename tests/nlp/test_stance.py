@@ -186,3 +186,15 @@ def test_a_packs_anaphor_stands_for_the_issue_only_after_its_cue(nlp: Language) 
 def test_general_phrasings_of_the_issues_are_cued(nlp: Language, text: str, issue: str) -> None:
     matcher = IssueMatcher(nlp.tokenizer, load_pack("russia-ukraine"))
     assert issue in {h.issue for h in matcher.find(nlp(text))}
+
+
+@pytest.mark.parametrize(("text", "condition"), [
+    ("Russia will not negotiate while Ukrainian troops remain in Kursk.", True),
+    ("Ukraine will not join NATO, while leaving open its path to the EU.", False),
+    ("Ukraine is talking to Europe while Russia keeps bombing.", False),
+])
+def test_while_is_a_condition_only_under_a_refusal(nlp: Language, text: str,
+                                                   condition: bool) -> None:
+    doc = nlp(text)
+    cues = find_stance_cues(doc[:], load_stance_lexicon())
+    assert any(c.kind == "condition" for c in cues) is condition

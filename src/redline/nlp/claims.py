@@ -124,14 +124,18 @@ def make_context(pack: Pack, tokenizer: Callable[[str], Doc]) -> ClaimContext:
 
 def _adjust_stance(stance: str, cue: StanceCue, holders: list[Holder], seg: Span,
                    index: HolderIndex, process: bool = False) -> str:
-    if stance == "demand" and cue.kind == "obligation" and _on_both_sides(seg.doc[cue.token]):
+    verb = seg.doc[cue.token]
+    if stance == "demand" and cue.kind == "obligation" and _on_both_sides(verb):
         return "propose"  # "both armies should stop at the battle line": a term for both
     if stance != "demand" or cue.kind not in ("phrasal", "verb"):
         return stance
     if any(h.via == "plan" for h in holders):
         return "propose"  # a plan "calls for" its own terms
-    if process and not _addressee(seg.doc[cue.token], index):
+    if process and not _addressee(verb, index):
         return "propose"  # "requested direct talks": asking, of no one, for what both do
+    if process and _addressed_parties(verb, index) and not any(
+            is_belligerent(index.pack, p) for p in _addressed_parties(verb, index)):
+        return "propose"  # "asked Switzerland to host the summit": a venue, not a concession
     if (cue.kind == "phrasal" and not _addressee(seg.doc[cue.token], index)
             and any(t.lemma_.lower() in PROPOSAL_NOUNS and not _in_other_clause(t, cue)
                     for t in seg)):
@@ -199,6 +203,12 @@ def _forbids_other_side(verb: Token, holder: Holder, index: HolderIndex) -> bool
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     parties = {m.party for s in subjects for _, m in index.mentions_of(s)}
     return bool(parties) and None not in parties and holder.party not in parties
+
+
+def _addressed_parties(verb: Token, index: HolderIndex) -> set[str]:
+    """The parties of the actors a call or request is made on ("asked Switzerland to ...")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + _called_on(verb)
+    return {m.party for o in objects for _, m in index.mentions_of(o)}
 
 
 def _addressee(verb: Token, index: HolderIndex) -> bool:

@@ -617,17 +617,27 @@ def _condition_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
         restricted = token.i > 0 and sent.doc[token.i - 1].lower_ == "only"
         # "will order a ceasefire as soon as Kyiv pulls out": like "once"
         soon = token.lower_ == "as" and token.i > 1 and sent.doc[token.i - 1].lower_ == "soon"
+        # "will not negotiate while troops remain in Kursk": a refusal that lasts as long as
+        # something does demands its end
+        lasting = token.lower_ in lexicon.negated_condition_words
         if token.dep_ != "mark" or not (
-            token.lower_ in lexicon.condition_words or restricted or soon
+            token.lower_ in lexicon.condition_words or restricted or soon or lasting
         ):
             continue
         clause = token.head
         main = clause.head
+        if lasting and not (main.pos_ in ("VERB", "AUX") and is_negated(main, lexicon)
+                            and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)):
+            continue  # not "will not join NATO, while leaving open its path to the EU"
         if soon and main.lower_ == "soon" and main.head.i != main.i:
             main = main.head
         if clause.dep_ not in ("advcl", "ccomp", "conj") or main == clause:
             continue
-        stance = "threaten" if threatens(main, lexicon) else "demand"
+        # "would consider further sanctions if Moscow refused": a coercive measure held out
+        coercive = (has_modal(main, lexicon) and main.lemma_.lower() not in lexicon.relief_verbs
+                    and any(t.lemma_.lower() in lexicon.coercion_nouns and t.pos_ == "NOUN"
+                            for t in main.subtree if main.i < t.i < clause.left_edge.i))
+        stance = "threaten" if threatens(main, lexicon) or coercive else "demand"
         if stance == "demand" and harmful(main, lexicon):
             continue  # "if troops are sent, it would mean tension": a rejection (consequence)
         cues.append(StanceCue(stance, main.i, "condition", token.i, token.i + 1,

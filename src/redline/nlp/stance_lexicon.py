@@ -72,6 +72,7 @@ class StanceLexicon:
     relief_verbs: frozenset[str] = frozenset()
     directive_verbs: frozenset[str] = frozenset()
     ultimatum_verbs: frozenset[str] = frozenset()
+    negated_condition_words: frozenset[str] = frozenset()
     nominal_proposals: frozenset[str] = frozenset()
     nominal_demands: frozenset[str] = frozenset()
     reciprocal_answers: tuple[tuple[str, ...], ...] = ()
@@ -166,6 +167,8 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         relief_verbs=frozenset(str(w).lower() for w in coercion.get("relief") or ()),
         directive_verbs=frozenset(str(w).lower() for w in raw.get("directive_verbs") or ()),
         ultimatum_verbs=frozenset(str(w).lower() for w in raw.get("ultimatum_verbs") or ()),
+        negated_condition_words=frozenset(
+            str(w).lower() for w in conditions.get("under_refusal") or ()),
         nominal_proposals=frozenset(raw.get("nominal_proposals") or ()),
         nominal_demands=frozenset(raw.get("nominal_demands") or ()),
         question_verbs=frozenset(raw.get("question_verbs") or ()),
