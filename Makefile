@@ -32,11 +32,11 @@ bench: $(STAMP)
 eval: $(STAMP)
 	@if [ -d ../shared/gold/seeds ]; then echo "== seeds"; \
 	  $(BIN)/redline eval --gold ../shared/gold/seeds --articles ../shared/corpus/seeds; fi
-	@for set in dev dev-2 dev-3 dev-4 dev-5 dev-6 dev-7 dev-8 heldout heldout-2 heldout-3 heldout-4 heldout-5 heldout-6 heldout-7 heldout-8; do echo "== eval/$$set"; \
+	@for set in dev dev-2 dev-3 dev-4 dev-5 dev-6 dev-7 dev-8 dev-9 heldout heldout-2 heldout-3 heldout-4 heldout-5 heldout-6 heldout-7 heldout-8 heldout-9; do echo "== eval/$$set"; \
 	  $(BIN)/redline eval --gold eval/$$set/gold --articles eval/$$set/articles; done
 
 # Retrain the pack's claim scorer on the dev sets (never on the held-out ones); deterministic.
-DEV_SETS := dev dev-2 dev-3 dev-4 dev-5 dev-6 dev-7
+DEV_SETS := dev dev-2 dev-3 dev-4 dev-5 dev-6 dev-7 dev-8 dev-9
 scorer: $(STAMP)
 	$(BIN)/redline train-scorer $(addprefix eval/,$(DEV_SETS)) \
 	  --out src/redline/packs/data/russia-ukraine/claim_scorer.json
