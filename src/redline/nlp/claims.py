@@ -133,8 +133,8 @@ def _adjust_stance(stance: str, cue: StanceCue, holders: list[Holder], seg: Span
         return "propose"  # a plan "calls for" its own terms
     if process and not _addressee(verb, index):
         return "propose"  # "requested direct talks": asking, of no one, for what both do
-    if process and _addressed_parties(verb, index) and not any(
-            is_belligerent(index.pack, p) for p in _addressed_parties(verb, index)):
+    addressed = _addressed_parties(verb, index) if process else set()
+    if addressed and not any(is_belligerent(index.pack, p) for p in addressed):
         return "propose"  # "asked Switzerland to host the summit": a venue, not a concession
     if (cue.kind == "phrasal" and not _addressee(seg.doc[cue.token], index)
             and any(t.lemma_.lower() in PROPOSAL_NOUNS and not _in_other_clause(t, cue)

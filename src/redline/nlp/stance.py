@@ -346,8 +346,14 @@ def _brings_coercion(act: Token, lexicon: StanceLexicon) -> bool:
     lemma = act.lemma_.lower()
     if lemma in lexicon.relief_verbs or lemma in lexicon.accepting_verbs:
         return False
+    return _names_coercion(act, lexicon)
+
+
+def _names_coercion(act: Token, lexicon: StanceLexicon, before: int | None = None) -> bool:
+    """Whether what follows the act (up to ``before``) names a coercive measure."""
+    end = len(act.doc) if before is None else before
     return any(t.lemma_.lower() in lexicon.coercion_nouns and t.pos_ == "NOUN"
-               for t in act.subtree if t.i > act.i)
+               for t in act.subtree if act.i < t.i < end)
 
 
 def _warns_of_coercion(verb: Token, lexicon: StanceLexicon) -> bool:
@@ -600,11 +606,8 @@ def _has_threat_phrase(token: Token, lexicon: StanceLexicon) -> bool:
 
 
 def threatens(token: Token, lexicon: StanceLexicon) -> bool:
-    """Whether a clause threatens force or harm: a threat phrase under a future or modal verb,
-    or a coercive measure to be faced ("it would face new sanctions if ...")."""
-    faced = token.lemma_.lower() in lexicon.ultimatum_verbs and any(
-        t.lemma_.lower() in lexicon.coercion_nouns for t in token.subtree if t.i > token.i)
-    return (_has_threat_phrase(token, lexicon) or faced) and (
+    """Whether a clause threatens force or harm: a threat phrase under a future or modal verb."""
+    return _has_threat_phrase(token, lexicon) and (
         has_modal(token, lexicon) or token.lemma_.lower() in lexicon.threat_verbs
     )
 
@@ -633,10 +636,10 @@ def _condition_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
             main = main.head
         if clause.dep_ not in ("advcl", "ccomp", "conj") or main == clause:
             continue
-        # "would consider further sanctions if Moscow refused": a coercive measure held out
+        # "would consider further sanctions if Moscow refused", "would face new sanctions
+        # unless ...": a coercive measure held out
         coercive = (has_modal(main, lexicon) and main.lemma_.lower() not in lexicon.relief_verbs
-                    and any(t.lemma_.lower() in lexicon.coercion_nouns and t.pos_ == "NOUN"
-                            for t in main.subtree if main.i < t.i < clause.left_edge.i))
+                    and _names_coercion(main, lexicon, clause.left_edge.i))
         stance = "threaten" if threatens(main, lexicon) or coercive else "demand"
         if stance == "demand" and harmful(main, lexicon):
             continue  # "if troops are sent, it would mean tension": a rejection (consequence)
