@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from redline.model import WHOLE_PLAN, Claim, TextSpan
+from redline.model import WHOLE_PLAN, Claim, Mention, TextSpan
 from redline.nlp.claim_assembly import (
     Candidate,
     ClaimDraft,
@@ -133,10 +133,10 @@ def _adjust_stance(stance: str, cue: StanceCue, holders: list[Holder], seg: Span
         return "propose"  # a plan "calls for" its own terms
     if process and not _addressee(verb, index):
         return "propose"  # "requested direct talks": asking, of no one, for what both do
-    addressed = _addressed_parties(verb, index) if process else set()
-    if addressed and not any(is_belligerent(index.pack, p) for p in addressed):
+    addressed = _addressed(verb, index) if process else []
+    if addressed and not any(is_belligerent(index.pack, m.party) for m in addressed):
         return "propose"  # "asked Switzerland to host the summit": a venue, not a concession
-    if (cue.kind == "phrasal" and not _addressee(seg.doc[cue.token], index)
+    if (cue.kind == "phrasal" and not _addressee(verb, index)
             and any(t.lemma_.lower() in PROPOSAL_NOUNS and not _in_other_clause(t, cue)
                     for t in seg)):
         return "propose"  # "X called for ... - a plan endorsed by Y": a call for one's own plan
@@ -205,10 +205,11 @@ def _forbids_other_side(verb: Token, holder: Holder, index: HolderIndex) -> bool
     return bool(parties) and None not in parties and holder.party not in parties
 
 
-def _addressed_parties(verb: Token, index: HolderIndex) -> set[str]:
-    """The parties of the actors a call or request is made on ("asked Switzerland to ...")."""
+def _addressed(verb: Token, index: HolderIndex) -> list[Mention]:
+    """The actors a call, request or directive is made on ("asked Switzerland to ...",
+    "told Kyiv to accept")."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + _called_on(verb)
-    return {m.party for o in objects for _, m in index.mentions_of(o)}
+    return [m for o in objects for _, m in index.mentions_of(o)]
 
 
 def _addressee(verb: Token, index: HolderIndex) -> bool:
@@ -531,8 +532,7 @@ def segment_drafts(
                    *(["several_issues"] if len(issues) > 1 else []),
                    *(["several_holders"] if len(holders) > 1 else [])}
         # "he told Trump to ...", with "he" taken for Trump: no one directs himself
-        addressed = ({m.actor for o in token.children if o.dep_ in ("dobj", "dative")
-                      for _, m in index.mentions_of(o)}
+        addressed = ({m.actor for m in _addressed(token, index)}
                      if cue_word in ctx.stance.directive_verbs else set())
         for holder in holders:
             if holder.actor in addressed:
