@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck bench eval scorer clean
+.PHONY: demo test lint typecheck bench eval scorer finder clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,14 +32,19 @@ bench: $(STAMP)
 eval: $(STAMP)
 	@if [ -d ../shared/gold/seeds ]; then echo "== seeds"; \
 	  $(BIN)/redline eval --gold ../shared/gold/seeds --articles ../shared/corpus/seeds; fi
-	@for set in dev dev-2 dev-3 dev-4 dev-5 dev-6 dev-7 dev-8 dev-9 heldout heldout-2 heldout-3 heldout-4 heldout-5 heldout-6 heldout-7 heldout-8 heldout-9; do echo "== eval/$$set"; \
+	@for set in dev dev-2 dev-3 dev-4 dev-5 dev-6 dev-7 dev-8 dev-9 dev-10 dev-11 heldout heldout-2 heldout-3 heldout-4 heldout-5 heldout-6 heldout-7 heldout-8 heldout-9 heldout-10 heldout-11; do echo "== eval/$$set"; \
 	  $(BIN)/redline eval --gold eval/$$set/gold --articles eval/$$set/articles; done
 
-# Retrain the pack's claim scorer on the dev sets (never on the held-out ones); deterministic.
-DEV_SETS := dev dev-2 dev-3 dev-4 dev-5 dev-6 dev-7 dev-8 dev-9
+# Retrain the pack's claim scorer and claim finder on the dev sets (never on the held-out
+# ones); deterministic.
+DEV_SETS := dev dev-2 dev-3 dev-4 dev-5 dev-6 dev-7 dev-8 dev-9 dev-10 dev-11
 scorer: $(STAMP)
 	$(BIN)/redline train-scorer $(addprefix eval/,$(DEV_SETS)) \
 	  --out src/redline/packs/data/russia-ukraine/claim_scorer.json
+
+finder: $(STAMP)
+	$(BIN)/redline train-finder $(addprefix eval/,$(DEV_SETS)) \
+	  --out src/redline/packs/data/russia-ukraine/claim_finder.json
 
 clean:
 	rm -rf $(VENV) redline.db demo.db

@@ -1,5 +1,6 @@
-"""``redline train-scorer``: annotated sets in, a scorer file and cross-validated figures out;
-``redline extract --no-scorer`` keeps the rules' own claims."""
+"""``redline train-scorer`` and ``train-finder``: annotated sets in, a model file and
+cross-validated figures out; ``redline extract --no-scorer`` keeps the rules' own claims and
+``--no-finder`` adds none of the finder's."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from redline.cli import app
+from redline.nlp.claim_finder import load_finder
 from redline.nlp.claim_scorer import load_scorer
 
 ARTICLE = """title: {title}
@@ -57,3 +59,49 @@ def test_extract_without_the_scorer_writes_the_rules_claims(tmp_path: Path) -> N
     record = json.loads((tmp_path / "out" / "a1.json").read_text(encoding="utf-8"))
     assert ("Ukraine", "ceasefire", "accept") in {
         (c["actor"], c["issue"], c["stance"]) for c in record["claims"]}
+
+
+QUOTED = """title: {title}
+published: 2025-03-13
+---
+“Sanctions relief is the first thing on our list,” Russian Foreign Minister Sergei Lavrov said.
+"""
+QUOTED_GOLD = [{"actor": "Sergey Lavrov", "party": "russia", "issue": "sanctions",
+                "stance": "demand", "status": "stated",
+                "evidence": "Sanctions relief is the first thing on our list"}]
+
+
+def quoted_set(root: Path, name: str) -> Path:
+    folder = root / name
+    (folder / "articles").mkdir(parents=True)
+    (folder / "gold").mkdir()
+    (folder / "articles" / f"{name}1.txt").write_text(QUOTED.format(title=name), "utf-8")
+    gold = {"article": f"{name}1.txt", "claims": QUOTED_GOLD, "quotes": [], "plans": []}
+    (folder / "gold" / f"{name}1.gold.json").write_text(json.dumps(gold), "utf-8")
+    return folder
+
+
+def test_train_finder_writes_a_finder_and_prints_the_held_out_figures(tmp_path: Path) -> None:
+    sets = [str(quoted_set(tmp_path, name)) for name in ("a", "b")]
+    out = tmp_path / "pack" / "claim_finder.json"
+    result = CliRunner().invoke(app, ["train-finder", *sets, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "with the finder" in result.output and "quoted pairs" in result.output
+    finder = load_finder(out.parent)
+    assert finder is not None and finder.about is not None
+    assert finder.about["sets"] == ["a", "b"] and finder.about["pairs"] == 2
+    assert finder.about["labels"]["demand"] == 2
+
+
+def test_extract_without_the_finder_writes_no_claim_the_finder_would_add(tmp_path: Path) -> None:
+    folder = quoted_set(tmp_path, "a")
+    claims = {}
+    for flag in ("--finder", "--no-finder"):
+        out = tmp_path / flag
+        result = CliRunner().invoke(app, ["extract", str(folder / "articles"), "--out",
+                                          str(out), flag])
+        assert result.exit_code == 0, result.output
+        record = json.loads((out / "a1.json").read_text(encoding="utf-8"))
+        claims[flag] = {(c["actor"], c["issue"]) for c in record["claims"]}
+    assert claims["--no-finder"] <= claims["--finder"]
+    assert ("Sergey Lavrov", "sanctions") not in claims["--no-finder"]

@@ -20,10 +20,18 @@ ScorerOption = Annotated[
                        help="Pass the rules' claims through the pack's claim scorer, if any.")
 ]
 
+FinderOption = Annotated[
+    bool, typer.Option("--finder/--no-finder",
+                       help="Add the claims the pack's claim finder reads in quoted sentences "
+                            "the rules left without a position, if the pack has a finder.")
+]
 
-def _extract(paths: list[Path], out: Path, pack: str, scorer: bool = True) -> ExtractSummary:
+
+def _extract(paths: list[Path], out: Path, pack: str, scorer: bool = True,
+             finder: bool = True) -> ExtractSummary:
     with progress_bar("extracting", total=None) as advance:
-        summary = write_gold_files(paths, out, pack=pack, on_article=advance, scorer=scorer)
+        summary = write_gold_files(paths, out, pack=pack, on_article=advance, scorer=scorer,
+                                   finder=finder)
     for rejection in summary.rejections:
         err_console.print(
             f"[red]rejected[/red] {rejection.source} ({rejection.stage}): {rejection.reason}"
@@ -39,9 +47,10 @@ def extract(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for one NAME.json per article.")],
     pack: PackOption = DEFAULT_PACK,
     scorer: ScorerOption = True,
+    finder: FinderOption = True,
 ) -> None:
     """Extract claims, quotes and plans from articles into gold-schema JSON, without a database."""
-    summary = _extract(paths, out, pack, scorer)
+    summary = _extract(paths, out, pack, scorer, finder)
     console.print(f"extracted {len(summary.written)} article(s) into {out}")
     raise typer.Exit(EXIT_REJECTED if summary.rejections else EXIT_OK)
 
@@ -56,11 +65,12 @@ def evaluate(
     pack: PackOption = DEFAULT_PACK,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     scorer: ScorerOption = True,
+    finder: FinderOption = True,
 ) -> None:
     """Score predictions against gold files, with the same figures as the reference scorer."""
     if articles is not None and pred is None:
         pred = Path(tempfile.mkdtemp(prefix="redline-eval-"))
-        _extract([articles], pred, pack, scorer)
+        _extract([articles], pred, pack, scorer, finder)
     elif pred is None or articles is not None:
         err_console.print("give exactly one of --pred DIR or --articles DIR")
         raise typer.Exit(EXIT_USAGE)

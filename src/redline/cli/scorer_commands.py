@@ -1,4 +1,5 @@
-"""Command: ``redline train-scorer`` (the pack's claim scorer, from annotated sets)."""
+"""Commands: ``redline train-scorer`` and ``redline train-finder`` (the pack's claim scorer
+and claim finder, from annotated sets)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from rich.table import Table
 from redline.cli.app import app, console
 from redline.cli.options import DEFAULT_PACK, PackOption, usage_error
 from redline.cli.progress import progress_bar
+from redline.nlp.claim_finder import finder_text
 from redline.nlp.claim_scorer import scorer_text
-from redline.nlp.claim_training import collect, train
+from redline.nlp.claim_training import AnnotatedArticle, collect, train
+from redline.nlp.finder_training import train_finder
 
 
 def _annotated_set(folder: Path) -> tuple[str, Path, Path]:
@@ -20,6 +23,14 @@ def _annotated_set(folder: Path) -> tuple[str, Path, Path]:
     if not articles.is_dir() or not gold.is_dir():
         raise usage_error(f"{folder}: an annotated set needs articles/ and gold/ folders")
     return folder.name, articles, gold
+
+
+def _collect(sets: list[Path], pack: str) -> list[AnnotatedArticle]:
+    found = [_annotated_set(folder) for folder in sets]
+    if len({name for name, _, _ in found}) < 2:
+        raise usage_error("give two annotated sets at least, to cross-validate")
+    with progress_bar("reading the annotated articles", total=None) as advance:
+        return collect(found, pack, on_article=advance)
 
 
 @app.command("train-scorer")
@@ -36,11 +47,7 @@ def train_scorer(
     pack: PackOption = DEFAULT_PACK,
 ) -> None:
     """Train the claim scorer that keeps, drops or relabels the rules' candidate claims."""
-    found = [_annotated_set(folder) for folder in sets]
-    if len({name for name, _, _ in found}) < 2:
-        raise usage_error("give two annotated sets at least, to cross-validate")
-    with progress_bar("reading the annotated articles", total=None) as advance:
-        articles = collect(found, pack, on_article=advance)
+    articles = _collect(sets, pack)
     with console.status("fitting and cross-validating"):
         training = train(articles, filtering)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -59,3 +66,33 @@ def train_scorer(
     console.print(f"{figures['articles']} articles, {figures['candidates']} candidates; "
                   f"tuned: drop at P(no claim) >= {figures['drop_at']}, relabel at a margin "
                   f"of {figures['swap_margin']} ({use}); written to {out}")
+
+
+@app.command("train-finder")
+def train_finder_command(
+    sets: Annotated[list[Path], typer.Argument(
+        help="Annotated sets (folders with articles/ and gold/), two at least; each is held "
+             "out once in cross-validation.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the finder JSON "
+                                      "(a pack uses the claim_finder.json in its folder).")],
+    pack: PackOption = DEFAULT_PACK,
+) -> None:
+    """Train the claim finder that reads positions in quoted sentences the rules left without
+    one."""
+    articles = _collect(sets, pack)
+    with console.status("fitting and cross-validating"):
+        training = train_finder(articles)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(finder_text(training.finder), encoding="utf-8")
+    figures = training.figures
+    table = Table(title="claims strict F1, each set held out in turn")
+    for column in ("set", "rules", "with the finder"):
+        table.add_column(column)
+    for name, row in figures["cross_validated"]["per_set"].items():
+        table.add_row(name, f"{row['rules']['f1']:.3f}", f"{row['with_finder']['f1']:.3f}")
+    total = figures["cross_validated"]
+    table.add_row("all", f"{total['rules']['f1']:.3f}", f"{total['with_finder']['f1']:.3f}")
+    console.print(table)
+    console.print(f"{figures['articles']} articles, {figures['pairs']} quoted pairs; tuned: "
+                  f"add a pair at P(stance) >= {figures['add_at']}, L2 {figures['l2']}; "
+                  f"written to {out}")

@@ -106,7 +106,12 @@ def apply_decisions(decided: Iterable[tuple[Claim, Decision]]) -> list[Claim]:
 
 def scorer_text(scorer: ClaimScorer) -> str:
     """The scorer file: JSON with one line per feature, so a retrained scorer diffs by line."""
-    data = scorer.to_json()
+    return model_text(scorer.to_json())
+
+
+def model_text(data: dict[str, Any]) -> str:
+    """A model's JSON with its ``weights`` last, one line per feature."""
+    data = dict(data)
     weights = data.pop("weights")
     head = json.dumps(data, indent=1)[:-2]  # without the closing brace
     rows = ",\n".join(f"  {json.dumps(name)}: {json.dumps(row)}" for name, row in weights.items())
@@ -158,4 +163,4 @@ def load_scorer(pack_dir: Path) -> ClaimScorer | None:
 
 
 __all__ = ["CLASSES", "NO_CLAIM", "SCORER_FILE", "ClaimScorer", "Decision", "apply_decisions",
-           "decide", "load_scorer", "scorer_from_json", "scorer_text"]
+           "decide", "load_scorer", "model_text", "scorer_from_json", "scorer_text"]

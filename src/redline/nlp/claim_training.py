@@ -19,6 +19,7 @@ from redline.evaluation import Alignment, Counts, align, claim_matcher, same_act
 from redline.ingest import read_inputs
 from redline.model import STANCES, Article, Claim
 from redline.nlp.claim_features import Features
+from redline.nlp.claim_finder import pair_claim
 from redline.nlp.claim_scorer import CLASSES, NO_CLAIM, ClaimScorer, apply_decisions, decide
 from redline.nlp.extraction import output_name
 from redline.nlp.pipeline import build_pipeline, process_articles
@@ -42,6 +43,9 @@ class AnnotatedArticle:
     gold: list[Record]
     candidates: list[tuple[Claim, Features]]
     labels: list[str] = field(default_factory=list)
+    # The quoted pairs the rules left without a position, each as the claim it would make
+    # (its stance a placeholder) with the claim finder's features.
+    pairs: list[tuple[Claim, Features]] = field(default_factory=list)
 
 
 def as_record(claim: Claim) -> Record:
@@ -71,7 +75,7 @@ def collect(sets: Iterable[tuple[str, Path, Path]], pack: str,
             on_article: Callable[[], None] | None = None) -> list[AnnotatedArticle]:
     """Run the rules (without a scorer) over each set's articles and pair every article
     with its gold file ``NAME.gold.json``; articles without gold are skipped."""
-    nlp = build_pipeline(pack, scorer=False)
+    nlp = build_pipeline(pack, scorer=False, finder=False)
     found: list[AnnotatedArticle] = []
     for group, articles_dir, gold_dir in sets:
         articles = [a for a in read_inputs([articles_dir]) if isinstance(a, Article)]
@@ -84,7 +88,9 @@ def collect(sets: Iterable[tuple[str, Path, Path]], pack: str,
                 continue
             gold = json.loads(gold_path.read_text(encoding="utf-8")).get("claims", [])
             candidates = list(doc._.claim_candidates or [])
-            labelled = AnnotatedArticle(group, stem, gold, candidates)
+            pairs = [(pair_claim(pair, STANCES[0], "stated", None), features)
+                     for pair, features in doc._.quoted_pairs or []]
+            labelled = AnnotatedArticle(group, stem, gold, candidates, pairs=pairs)
             labelled.labels = label_candidates([c for c, _ in candidates], gold)
             found.append(labelled)
     return found
@@ -100,8 +106,12 @@ class Design:
 
 
 def design(articles: list[AnnotatedArticle], names: list[str] | None = None) -> Design:
-    rows = [f for a in articles for _, f in a.candidates]
-    labels = [label for a in articles for label in a.labels]
+    return matrix([f for a in articles for _, f in a.candidates],
+                  [label for a in articles for label in a.labels], names)
+
+
+def matrix(rows: list[Features], labels: list[str], names: list[str] | None = None) -> Design:
+    """Examples as a dense matrix over the feature names (all the rows' names by default)."""
     if names is None:
         names = sorted({n for f in rows for n in f})
     column = {n: i for i, n in enumerate(names)}
@@ -244,5 +254,5 @@ def train(articles: list[AnnotatedArticle], filtering: bool = False) -> Training
                     figures)
 
 
-__all__ = ["AnnotatedArticle", "Training", "collect", "counts_with", "label_candidates",
-           "train"]
+__all__ = ["AnnotatedArticle", "Design", "Training", "collect", "counts_with", "fit",
+           "label_candidates", "matrix", "strict_alignment", "train"]

@@ -26,6 +26,7 @@ from redline.nlp.claim_assembly import (
     plan_point_drafts,
 )
 from redline.nlp.claim_features import Features, candidate_features
+from redline.nlp.claim_finder import ClaimFinder, load_finder, pair_features, quoted_pairs
 from redline.nlp.claim_frames import (
     Frame,
     contrasted,
@@ -668,10 +669,25 @@ def _none_of(token: Token, lexicon: StanceLexicon) -> bool:
     return any(c.lower_ in lexicon.negators and c.dep_ == "det" for c in token.children)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the rules read in one article: who can hold positions, the issues named, and
+    the candidate claims."""
+
+    index: HolderIndex
+    hits: list[IssueHit]
+    candidates: list[Candidate]
+
+
 def extract_candidates(doc: Doc, pack: Pack, ctx: ClaimContext | None = None
                        ) -> list[Candidate]:
     """The positions the rules read in the article, one per (actor, issue, stance), each with
     the drafts it was merged from."""
+    return read_article(doc, pack, ctx).candidates
+
+
+def read_article(doc: Doc, pack: Pack, ctx: ClaimContext | None = None) -> Reading:
+    """The rules' reading of the article (``extract_candidates`` with what it was read by)."""
     ctx = ctx or make_context(pack, _tokenizer_for(doc))
     index = HolderIndex(doc, pack, ctx.stance.role_nouns, ctx.stance.joint_nouns,
                         ctx.stance.side_nouns, ctx.stance.table_nouns)
@@ -703,7 +719,7 @@ def extract_candidates(doc: Doc, pack: Pack, ctx: ClaimContext | None = None
         claim = candidate.claim
         date = resolve_statement_date(claim.evidence[0].text, published)
         candidates.append(replace(candidate, claim=replace(claim, statement_date=date)))
-    return candidates
+    return Reading(index, hits, candidates)
 
 
 def extract_claims(doc: Doc, pack: Pack, ctx: ClaimContext | None = None) -> list[Claim]:
@@ -727,34 +743,48 @@ def _tokenizer_for(doc: Doc) -> Callable[[str], Doc]:
 
 
 class ClaimExtractor:
-    """Sets ``doc._.claims``, ``doc._.claim_candidates`` and ``doc._.genre``: the rules'
-    candidates, and the claims the pack's claim scorer keeps of them (all of them when the
-    pack has no scorer or ``scorer`` is off)."""
+    """Sets ``doc._.claims``, ``doc._.claim_candidates``, ``doc._.quoted_pairs`` and
+    ``doc._.genre``: the rules' candidates, the quoted pairs they left without a position,
+    and the claims: the candidates the pack's claim scorer keeps (all of them when the pack
+    has no scorer or ``scorer`` is off) and those its claim finder reads in the pairs (none
+    when it has no finder or ``finder`` is off)."""
 
-    def __init__(self, nlp: Language, pack: str, scorer: bool = True) -> None:
+    def __init__(self, nlp: Language, pack: str, scorer: bool = True,
+                 finder: bool = True) -> None:
         self.pack = load_pack(pack)
         self.ctx = make_context(self.pack, nlp.tokenizer)
-        self.scorer: ClaimScorer | None = (
-            load_scorer(resolve_pack_dir(pack)) if scorer else None)
+        pack_dir = resolve_pack_dir(pack)
+        self.scorer: ClaimScorer | None = load_scorer(pack_dir) if scorer else None
+        self.finder: ClaimFinder | None = load_finder(pack_dir) if finder else None
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.genre = detect_genre(doc.text)
-        scored = scored_candidates(doc, self.pack, self.ctx)
+        reading = read_article(doc, self.pack, self.ctx)
+        scored = [(c.claim, candidate_features(c, reading.candidates, doc, self.pack))
+                  for c in reading.candidates]
+        pairs = [(pair, pair_features(pair))
+                 for pair in quoted_pairs(doc, reading.index, reading.hits, reading.candidates)]
         doc._.claim_candidates = scored
-        doc._.claims = (self.scorer.rescore(scored) if self.scorer is not None
-                        else [claim for claim, _ in scored])
+        doc._.quoted_pairs = pairs
+        claims = (self.scorer.rescore(scored) if self.scorer is not None
+                  else [claim for claim, _ in scored])
+        if self.finder is not None:
+            found = self.finder.find(pairs, reading.index, self.ctx.hedges, doc._.published)
+            claims = sorted([*claims, *found], key=lambda c: c.evidence[0].start)
+        doc._.claims = claims
         return doc
 
 
 @Language.factory(
     "redline_claims",
-    default_config={"pack": "russia-ukraine", "scorer": True},
-    assigns=["doc._.claims", "doc._.claim_candidates", "doc._.genre"],
+    default_config={"pack": "russia-ukraine", "scorer": True, "finder": True},
+    assigns=["doc._.claims", "doc._.claim_candidates", "doc._.quoted_pairs", "doc._.genre"],
     requires=["doc._.mentions", "doc._.quotes", "doc._.plans"],
 )
-def make_claim_extractor(nlp: Language, name: str, pack: str, scorer: bool) -> ClaimExtractor:
-    return ClaimExtractor(nlp, pack, scorer)
+def make_claim_extractor(nlp: Language, name: str, pack: str, scorer: bool,
+                         finder: bool) -> ClaimExtractor:
+    return ClaimExtractor(nlp, pack, scorer, finder)
 
 
-__all__ = ["ClaimContext", "ClaimExtractor", "extract_candidates", "extract_claims",
-           "make_context", "scored_candidates"]
+__all__ = ["ClaimContext", "ClaimExtractor", "Reading", "extract_candidates", "extract_claims",
+           "make_context", "read_article", "scored_candidates"]

@@ -60,9 +60,10 @@ def extract_articles(
     nlp: Language | None = None,
     batch_size: int = 16,
     scorer: bool = True,
+    finder: bool = True,
 ) -> Iterator[tuple[Article, Extraction | Rejection]]:
     """Extract mentions, quotes, plans and claims from each article, in input order."""
-    nlp = nlp or build_pipeline(pack, scorer=scorer)
+    nlp = nlp or build_pipeline(pack, scorer=scorer, finder=finder)
     for batch in _batches(articles, batch_size):
         try:
             docs = list(nlp.pipe(make_doc(nlp, a) for a in batch))
@@ -106,6 +107,7 @@ def write_gold_files(
     pack: str = "russia-ukraine",
     on_article: Callable[[], None] | None = None,
     scorer: bool = True,
+    finder: bool = True,
 ) -> ExtractSummary:
     """Extract every article under ``paths`` into ``out/NAME.json`` (gold schema)."""
     out.mkdir(parents=True, exist_ok=True)
@@ -116,7 +118,8 @@ def write_gold_files(
             summary.rejections.append(item)
         else:
             articles.append(item)
-    for article, result in extract_articles(articles, pack=pack, scorer=scorer):
+    for article, result in extract_articles(articles, pack=pack, scorer=scorer,
+                                              finder=finder):
         if on_article:
             on_article()
         if isinstance(result, Rejection):

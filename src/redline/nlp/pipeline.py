@@ -103,9 +103,10 @@ def _register_components() -> None:
 
 @lru_cache(maxsize=4)
 def build_pipeline(pack: str = "russia-ukraine", model: str | None = None,
-                   scorer: bool = True) -> Language:
+                   scorer: bool = True, finder: bool = True) -> Language:
     """The full pipeline for a pack (a built-in pack name or a path to a pack folder); with
-    ``scorer`` off, the claims are the rules' own, without the pack's claim scorer."""
+    ``scorer`` off, the claims are the rules' own, without the pack's claim scorer; with
+    ``finder`` off, without the claims its claim finder adds."""
     register_extensions()
     _register_components()
     nlp = load_model(model)
@@ -115,6 +116,7 @@ def build_pipeline(pack: str = "russia-ukraine", model: str | None = None,
         config: dict[str, object] = {"pack": pack}
         if component == "redline_claims":
             config["scorer"] = scorer
+            config["finder"] = finder
         nlp.add_pipe(component, config=config)
     return nlp
 

@@ -1,0 +1,232 @@
+"""The claim finder: positions the rules did not read, in what speakers are quoted saying.
+
+A sentence inside an actor's quote that names an issue, where the rules found no position of
+that actor on that issue anywhere in the article, is a *quoted pair*. Many are positions the
+rules' cue words miss ("'There is nothing to discuss until the troops leave,' Lavrov said");
+most are not. A multinomial logistic regression (the model of ``claim_scorer``, trained by
+``finder_training`` on annotated sets) reads each pair's words and says how likely each
+stance is; a pair whose likeliest stance reaches the finder's threshold becomes a claim of
+the speaker, with the sentence as evidence and the model's probability as confidence.
+
+A pack without a ``claim_finder.json`` finds nothing beyond the rules.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from redline.errors import PackError
+from redline.model import STANCES, Claim, Quote, TextSpan
+from redline.nlp.claim_assembly import Candidate
+from redline.nlp.claim_features import Features
+from redline.nlp.claim_holders import Holder, HolderIndex
+from redline.nlp.claim_rules import media_status
+from redline.nlp.claim_scorer import (
+    ClaimScorer,
+    Decision,
+    apply_decisions,
+    model_text,
+    scorer_from_json,
+)
+from redline.nlp.claim_segments import segments_of
+from redline.nlp.dates import resolve_statement_date
+from redline.nlp.issues import IssueHit
+from redline.nlp.status import HedgeLexicon, hedge_status, strongest
+
+FINDER_FILE = "claim_finder.json"
+
+# Function words left out of a pair's words (the model reads content words, negation and
+# modals separately).
+FUNCTION_WORDS = frozenset({
+    "the", "a", "an", "of", "to", "in", "on", "and", "or", "for", "with", "by", "at", "from",
+    "as", "that", "this", "is", "was", "be", "been", "are", "were", "it", "its", "his", "her",
+    "their", "he", "she", "they", "we", "i", "you", "said", "says", "say", "told",
+})
+CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV"})
+PATH_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
+
+
+@dataclass(frozen=True)
+class QuotedPair:
+    """A speaker and an issue named in one sentence of the speaker's quote, on which the
+    rules read no position of the speaker."""
+
+    holder: Holder
+    issue: str
+    quote: Quote
+    segment: Span
+    cue: int  # token index of the issue's first cue in the sentence
+    sentence_has_claim: bool  # the rules read some other position in the sentence
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.holder.actor.casefold(), self.issue)
+
+
+def quoted_pairs(doc: Doc, index: HolderIndex, hits: list[IssueHit],
+                 candidates: list[Candidate]) -> list[QuotedPair]:
+    """Every (speaker, issue) pair in the article's quoted sentences that the rules left
+    without a position, one per sentence (a caption is no one's words)."""
+    claimed = {(c.claim.actor.casefold(), c.claim.issue) for c in candidates}
+    sentences_with_claims = {e.start for c in candidates for e in c.claim.evidence}
+    quotes = [q for q in doc._.quotes or [] if q.speaker]
+    pairs: list[QuotedPair] = []
+    for seg in segments_of(doc):
+        if seg.caption:
+            continue
+        span = doc[seg.start:seg.end]
+        first_cue: dict[str, int] = {}
+        for hit in hits:
+            if seg.start <= hit.start < seg.end:
+                first_cue.setdefault(hit.issue, hit.start)
+        if not first_cue:
+            continue
+        has_claim = any(seg.start_char <= s < seg.end_char for s in sentences_with_claims)
+        speakers: dict[str, tuple[Holder, Quote]] = {}
+        for quote in quotes:
+            if quote.start < seg.end_char and seg.start_char < quote.end:
+                holder = index.speaker_holder(quote) or index.unnamed_side(quote)
+                # Speakers the pack does not know (analysts, outlets) hold no positions
+                # the annotated sets code.
+                if holder is not None and index.pack.actor(holder.actor) is not None:
+                    speakers[holder.actor.casefold()] = (holder, quote)
+        for holder, quote in speakers.values():
+            for issue, cue in first_cue.items():
+                if (holder.actor.casefold(), issue) not in claimed:
+                    pairs.append(QuotedPair(holder, issue, quote, span, cue, has_claim))
+    return pairs
+
+
+def _path_up(token_i: int, segment: Span) -> list[int]:
+    """The token and its heads up to the sentence's root, as token indices."""
+    doc = segment.doc
+    path, seen = [], set()
+    i = token_i
+    while i not in seen:
+        seen.add(i)
+        path.append(i)
+        head = doc[i].head.i
+        if head == i or not segment.start <= head < segment.end:
+            break
+        i = head
+    return path
+
+
+def pair_features(pair: QuotedPair) -> Features:
+    """What the finder's model reads of a pair: the party and issue, how the quote is given
+    (direct or reported, its speech verb), the words above the issue's cue, negation, modals
+    and the sentence's content words."""
+    segment, quote = pair.segment, pair.quote
+    party, issue = pair.holder.party, pair.issue
+    features: Features = {
+        f"issue={issue}": 1.0, f"party={party}": 1.0, f"pi={party}|{issue}": 1.0,
+        f"sentclaim={pair.sentence_has_claim}": 1.0, f"qkind={quote.kind}": 1.0,
+        f"qin={quote.start <= segment.start_char and segment.end_char <= quote.end + 2}": 1.0,
+        f"nt={min(4, len(segment) // 15)}": 1.0,
+    }
+    if quote.cue:
+        features[f"qcue={quote.cue.split()[0].lower()}"] = 1.0
+    doc = segment.doc
+    path = _path_up(pair.cue, segment)
+    for i in path[1:4]:
+        if doc[i].pos_ in PATH_POS:
+            features[f"hup={doc[i].lemma_.lower()}"] = 1.0
+    features[f"root={doc[path[-1]].lemma_.lower()}"] = 1.0
+    for token in segment:
+        lemma = token.lemma_.lower()
+        if token.dep_ == "neg":
+            features["neg"] = 1.0
+        if token.tag_ == "MD":
+            features[f"md={lemma}"] = 1.0
+        if token.pos_ in CONTENT_POS and lemma.isalpha() and lemma not in FUNCTION_WORDS:
+            features[f"w={lemma}"] = 1.0
+    return features
+
+
+def pair_status(pair: QuotedPair, index: HolderIndex, hedges: HedgeLexicon) -> str:
+    """How sure the article is of the pair: the sentence's hedges and media attribution, and
+    the speaker's own floor (a document's words are reported)."""
+    return strongest(hedge_status(pair.segment, hedges),
+                     media_status(pair.segment, index, hedges.media_verbs), pair.holder.floor)
+
+
+def pair_claim(pair: QuotedPair, stance: str, status: str, published: date | None) -> Claim:
+    segment = pair.segment
+    evidence = TextSpan(segment.start_char, segment.end_char, segment.text)
+    return Claim(pair.holder.actor, pair.holder.party, pair.issue, stance, status, (evidence,),
+                 None, resolve_statement_date(segment.text, published))
+
+
+@dataclass(frozen=True)
+class ClaimFinder:
+    """The model over quoted pairs and the probability at which a pair becomes a claim."""
+
+    model: ClaimScorer
+    add_at: float
+    about: dict[str, Any] | None = None
+
+    def stance_of(self, features: Features) -> Decision:
+        """The pair's likeliest stance and its probability; no stance below ``add_at``."""
+        probs = self.model.probabilities(features)
+        best = max(STANCES, key=lambda s: probs[s])
+        return Decision(best if probs[best] >= self.add_at else None, probs[best])
+
+    def find(self, pairs: Iterable[tuple[QuotedPair, Features]], index: HolderIndex,
+             hedges: HedgeLexicon, published: date | None) -> list[Claim]:
+        """The claims the pairs make, one per (actor, issue, stance) with every sentence."""
+        decided = []
+        for pair, features in pairs:
+            decision = self.stance_of(features)
+            if decision.stance is not None:
+                claim = pair_claim(pair, decision.stance, pair_status(pair, index, hedges),
+                                   published)
+                decided.append((claim, decision))
+        return apply_decisions(decided)
+
+    def to_json(self) -> dict[str, Any]:
+        """The model's JSON (``claim_scorer``'s format, its thresholds unused) with the
+        finder's threshold and what it was trained on."""
+        data = self.model.to_json()
+        data["add_at"] = self.add_at
+        data["about"] = self.about or {}
+        return data
+
+
+def finder_from_json(data: dict[str, Any], origin: str = "claim finder") -> ClaimFinder:
+    """Read a finder file's content; a malformed one is a PackError naming the file."""
+    try:
+        add_at = float(data["add_at"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise PackError(origin, [f"not a claim finder: no valid add_at ({exc})"]) from exc
+    model = scorer_from_json(data, origin)
+    return ClaimFinder(model, add_at, model.about)
+
+
+def finder_text(finder: ClaimFinder) -> str:
+    """The finder file: JSON with one line per feature, so a retrained finder diffs by line."""
+    return model_text(finder.to_json())
+
+
+def load_finder(pack_dir: Path) -> ClaimFinder | None:
+    """The pack's claim finder, or None when the pack has none."""
+    path = pack_dir / FINDER_FILE
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise PackError(str(path), [f"cannot read the claim finder: {exc}"]) from exc
+    if not isinstance(data, dict):
+        raise PackError(str(path), ["not a claim finder: expected a JSON object"])
+    return finder_from_json(data, str(path))
+
+
+__all__ = ["FINDER_FILE", "ClaimFinder", "QuotedPair", "finder_from_json", "finder_text",
+           "load_finder", "pair_claim", "pair_features", "quoted_pairs"]
