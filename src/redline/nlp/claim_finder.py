@@ -65,10 +65,6 @@ class QuotedPair:
     cue: int  # token index of the issue's first cue in the sentence
     sentence_has_claim: bool  # the rules read some other position in the sentence
 
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.holder.actor.casefold(), self.issue)
-
 
 def quoted_pairs(doc: Doc, index: HolderIndex, hits: list[IssueHit],
                  candidates: list[Candidate]) -> list[QuotedPair]:

@@ -730,8 +730,12 @@ def extract_claims(doc: Doc, pack: Pack, ctx: ClaimContext | None = None) -> lis
 def scored_candidates(doc: Doc, pack: Pack, ctx: ClaimContext | None = None
                       ) -> list[tuple[Claim, Features]]:
     """The rules' claims, each with the features the claim scorer reads."""
-    candidates = extract_candidates(doc, pack, ctx)
-    return [(c.claim, candidate_features(c, candidates, doc, pack)) for c in candidates]
+    return _with_features(read_article(doc, pack, ctx), doc, pack)
+
+
+def _with_features(reading: Reading, doc: Doc, pack: Pack) -> list[tuple[Claim, Features]]:
+    return [(c.claim, candidate_features(c, reading.candidates, doc, pack))
+            for c in reading.candidates]
 
 
 def _tokenizer_for(doc: Doc) -> Callable[[str], Doc]:
@@ -760,8 +764,7 @@ class ClaimExtractor:
     def __call__(self, doc: Doc) -> Doc:
         doc._.genre = detect_genre(doc.text)
         reading = read_article(doc, self.pack, self.ctx)
-        scored = [(c.claim, candidate_features(c, reading.candidates, doc, self.pack))
-                  for c in reading.candidates]
+        scored = _with_features(reading, doc, self.pack)
         pairs = [(pair, pair_features(pair))
                  for pair in quoted_pairs(doc, reading.index, reading.hits, reading.candidates)]
         doc._.claim_candidates = scored
