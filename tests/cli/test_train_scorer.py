@@ -23,12 +23,13 @@ GOLD = [{"actor": "Ukraine", "party": "ukraine", "issue": "ceasefire", "stance":
          "status": "stated", "evidence": "ready to accept a 30-day ceasefire"}]
 
 
-def annotated_set(root: Path, name: str) -> Path:
+def annotated_set(root: Path, name: str, article: str = ARTICLE,
+                  claims: list[dict[str, str]] = GOLD) -> Path:
     folder = root / name
     (folder / "articles").mkdir(parents=True)
     (folder / "gold").mkdir()
-    (folder / "articles" / f"{name}1.txt").write_text(ARTICLE.format(title=name), "utf-8")
-    gold = {"article": f"{name}1.txt", "claims": GOLD, "quotes": [], "plans": []}
+    (folder / "articles" / f"{name}1.txt").write_text(article.format(title=name), "utf-8")
+    gold = {"article": f"{name}1.txt", "claims": claims, "quotes": [], "plans": []}
     (folder / "gold" / f"{name}1.gold.json").write_text(json.dumps(gold), "utf-8")
     return folder
 
@@ -72,13 +73,7 @@ QUOTED_GOLD = [{"actor": "Sergey Lavrov", "party": "russia", "issue": "sanctions
 
 
 def quoted_set(root: Path, name: str) -> Path:
-    folder = root / name
-    (folder / "articles").mkdir(parents=True)
-    (folder / "gold").mkdir()
-    (folder / "articles" / f"{name}1.txt").write_text(QUOTED.format(title=name), "utf-8")
-    gold = {"article": f"{name}1.txt", "claims": QUOTED_GOLD, "quotes": [], "plans": []}
-    (folder / "gold" / f"{name}1.gold.json").write_text(json.dumps(gold), "utf-8")
-    return folder
+    return annotated_set(root, name, QUOTED, QUOTED_GOLD)
 
 
 def test_train_finder_writes_a_finder_and_prints_the_held_out_figures(tmp_path: Path) -> None:

@@ -13,7 +13,6 @@ A pack without a ``claim_finder.json`` finds nothing beyond the rules.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -33,6 +32,7 @@ from redline.nlp.claim_scorer import (
     Decision,
     apply_decisions,
     model_text,
+    read_model_file,
     scorer_from_json,
 )
 from redline.nlp.claim_segments import segments_of
@@ -212,16 +212,8 @@ def finder_text(finder: ClaimFinder) -> str:
 
 def load_finder(pack_dir: Path) -> ClaimFinder | None:
     """The pack's claim finder, or None when the pack has none."""
-    path = pack_dir / FINDER_FILE
-    if not path.is_file():
-        return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PackError(str(path), [f"cannot read the claim finder: {exc}"]) from exc
-    if not isinstance(data, dict):
-        raise PackError(str(path), ["not a claim finder: expected a JSON object"])
-    return finder_from_json(data, str(path))
+    data = read_model_file(pack_dir / FINDER_FILE, "claim finder")
+    return None if data is None else finder_from_json(data, str(pack_dir / FINDER_FILE))
 
 
 __all__ = ["FINDER_FILE", "ClaimFinder", "QuotedPair", "finder_from_json", "finder_text",

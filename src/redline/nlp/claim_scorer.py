@@ -150,17 +150,24 @@ def scorer_from_json(data: dict[str, Any], origin: str = "claim scorer") -> Clai
 
 def load_scorer(pack_dir: Path) -> ClaimScorer | None:
     """The pack's claim scorer, or None when the pack has none."""
-    path = pack_dir / SCORER_FILE
+    data = read_model_file(pack_dir / SCORER_FILE, "claim scorer")
+    return None if data is None else scorer_from_json(data, str(pack_dir / SCORER_FILE))
+
+
+def read_model_file(path: Path, what: str) -> dict[str, Any] | None:
+    """A pack's model file as a JSON object, or None when there is none; one that cannot be
+    read or is no object is a PackError naming the file."""
     if not path.is_file():
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PackError(str(path), [f"cannot read the claim scorer: {exc}"]) from exc
+        raise PackError(str(path), [f"cannot read the {what}: {exc}"]) from exc
     if not isinstance(data, dict):
-        raise PackError(str(path), ["not a claim scorer: expected a JSON object"])
-    return scorer_from_json(data, str(path))
+        raise PackError(str(path), [f"not a {what}: expected a JSON object"])
+    return data
 
 
 __all__ = ["CLASSES", "NO_CLAIM", "SCORER_FILE", "ClaimScorer", "Decision", "apply_decisions",
-           "decide", "load_scorer", "model_text", "scorer_from_json", "scorer_text"]
+           "decide", "load_scorer", "model_text", "read_model_file", "scorer_from_json",
+           "scorer_text"]
