@@ -4,7 +4,7 @@ and claim finder, from annotated sets)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -33,6 +33,16 @@ def _collect(sets: list[Path], pack: str) -> list[AnnotatedArticle]:
         return collect(found, pack, on_article=advance)
 
 
+def _print_held_out(cross: dict[str, Any], key: str, heading: str) -> None:
+    """The rules' strict F1 and the model's (``key`` in the figures) per held-out set."""
+    table = Table(title="claims strict F1, each set held out in turn")
+    for column in ("set", "rules", heading):
+        table.add_column(column)
+    for name, row in [*cross["per_set"].items(), ("all", cross)]:
+        table.add_row(name, f"{row['rules']['f1']:.3f}", f"{row[key]['f1']:.3f}")
+    console.print(table)
+
+
 @app.command("train-scorer")
 def train_scorer(
     sets: Annotated[list[Path], typer.Argument(
@@ -53,14 +63,7 @@ def train_scorer(
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(scorer_text(training.scorer), encoding="utf-8")
     figures = training.figures
-    table = Table(title="claims strict F1, each set held out in turn")
-    for column in ("set", "rules", "with the scorer"):
-        table.add_column(column)
-    for name, row in figures["cross_validated"]["per_set"].items():
-        table.add_row(name, f"{row['rules']['f1']:.3f}", f"{row['scored']['f1']:.3f}")
-    total = figures["cross_validated"]
-    table.add_row("all", f"{total['rules']['f1']:.3f}", f"{total['scored']['f1']:.3f}")
-    console.print(table)
+    _print_held_out(figures["cross_validated"], "scored", "with the scorer")
     use = ("the scorer drops and relabels at these" if filtering
            else "recorded only: the scorer keeps every candidate and gives it a confidence")
     console.print(f"{figures['articles']} articles, {figures['candidates']} candidates; "
@@ -85,14 +88,7 @@ def train_finder_command(
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(finder_text(training.finder), encoding="utf-8")
     figures = training.figures
-    table = Table(title="claims strict F1, each set held out in turn")
-    for column in ("set", "rules", "with the finder"):
-        table.add_column(column)
-    for name, row in figures["cross_validated"]["per_set"].items():
-        table.add_row(name, f"{row['rules']['f1']:.3f}", f"{row['with_finder']['f1']:.3f}")
-    total = figures["cross_validated"]
-    table.add_row("all", f"{total['rules']['f1']:.3f}", f"{total['with_finder']['f1']:.3f}")
-    console.print(table)
+    _print_held_out(figures["cross_validated"], "with_finder", "with the finder")
     console.print(f"{figures['articles']} articles, {figures['pairs']} quoted pairs; tuned: "
                   f"add a pair at P(stance) >= {figures['add_at']}, L2 {figures['l2']}; "
                   f"written to {out}")

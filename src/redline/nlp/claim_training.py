@@ -254,5 +254,5 @@ def train(articles: list[AnnotatedArticle], filtering: bool = False) -> Training
                     figures)
 
 
-__all__ = ["AnnotatedArticle", "Design", "Training", "collect", "counts_with", "fit",
+__all__ = ["NEVER", "AnnotatedArticle", "Design", "Training", "collect", "counts_with", "fit",
            "label_candidates", "matrix", "strict_alignment", "train"]

@@ -18,6 +18,7 @@ from redline.model import STANCES, Claim
 from redline.nlp.claim_finder import ClaimFinder
 from redline.nlp.claim_scorer import CLASSES, NO_CLAIM, ClaimScorer, Decision, apply_decisions
 from redline.nlp.claim_training import (
+    NEVER,
     AnnotatedArticle,
     Record,
     fit,
@@ -25,7 +26,7 @@ from redline.nlp.claim_training import (
     strict_alignment,
 )
 
-ADD_GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9, 1.01)
+ADD_GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9, NEVER)
 L2_GRID = (0.0003, 0.001, 0.003, 0.01, 0.03)
 TOLERANCE = 0.001
 
@@ -105,7 +106,7 @@ def train_finder(articles: list[AnnotatedArticle]) -> FinderTraining:
     rules_total, found_total = Counts(), Counts()
     for group in groups:
         held = [(a, s) for a, s in folds_by_l2[l2] if a.group == group]
-        rules, found = counts_at(held, 1.01), counts_at(held, add_at)
+        rules, found = counts_at(held, NEVER), counts_at(held, add_at)
         per_set[group] = {"rules": rules.figures(), "with_finder": found.figures()}
         rules_total.add(rules)
         found_total.add(found)
@@ -118,8 +119,8 @@ def train_finder(articles: list[AnnotatedArticle]) -> FinderTraining:
                             "per_set": per_set},
     }
     model = fit_finder(articles, l2)
-    never = 1.01  # the model's own drop and relabel thresholds are not used by the finder
-    finder_model = ClaimScorer(model.weights, model.bias, never, never, about=figures)
+    # The model's own drop and relabel thresholds are not used by the finder.
+    finder_model = ClaimScorer(model.weights, model.bias, NEVER, NEVER, about=figures)
     return FinderTraining(ClaimFinder(finder_model, add_at, figures), figures)
 
 
