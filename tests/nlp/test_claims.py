@@ -208,6 +208,27 @@ def test_prediction_by_the_author_is_no_claim(make_doc: MakeDoc, ctx: Ctx) -> No
     assert claims_of(doc, ctx) == set()
 
 
+def test_would_in_reported_speech_of_sources_is_their_report(make_doc: MakeDoc,
+                                                             ctx: Ctx) -> None:
+    text = ("Two officials said Moscow would also insist on the lifting of sanctions "
+            "as part of any settlement.")
+    start = text.index("Moscow")
+    quote = Quote(text[start:-1], start, len(text) - 1, "unnamed source", "russia",
+                  "indirect", "said", resolution="unnamed")
+    doc = make_doc(text, quotes=[quote])
+    assert ("Russia", "sanctions", "demand") in claims_of(doc, ctx)
+
+
+def test_will_in_reported_speech_of_sources_stays_a_prediction(make_doc: MakeDoc,
+                                                               ctx: Ctx) -> None:
+    text = "Putin will reject the peace plan, sources said."
+    end = text.index(",")
+    quote = Quote(text[:end], 0, end, "unnamed source", "russia", "indirect", "said",
+                  resolution="unnamed")
+    doc = make_doc(text, quotes=[quote])
+    assert claims_of(doc, ctx) == set()
+
+
 def test_author_voice_is_no_claim(make_doc: MakeDoc, ctx: Ctx) -> None:
     doc = make_doc("I think we must reject any ceasefire that rewards aggression.")
     assert claims_of(doc, ctx) == set()

@@ -46,3 +46,29 @@ def test_a_list_item_is_one_sentence_with_its_bullet() -> None:
     assert [sent.text.strip() for sent in doc.sents] == [
         "The plan says:", "- the front lines would be frozen;", "• elections would be held."
     ]
+
+
+def test_a_sentence_ending_on_a_one_letter_name_ends_there() -> None:
+    from redline.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    doc = nlp("“We will not give up,” the minister wrote on X. Zelensky said the same on Monday.")
+    assert [sent.text for sent in doc.sents] == [
+        "“We will not give up,” the minister wrote on X.", "Zelensky said the same on Monday."]
+
+
+def test_an_initial_inside_a_name_does_not_end_a_sentence() -> None:
+    from redline.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    doc = nlp("The envoy met John F. Kennedy Jr. in Washington on Monday.")
+    assert len(list(doc.sents)) == 1
+
+
+def test_a_pronoun_opening_the_next_sentence_is_resolved() -> None:
+    from redline.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    doc = nlp("Foreign Minister Dmytro Kuleba wrote on X. He added that Kyiv would not give in.")
+    he = next(m for m in doc._.mentions if m.text == "He")
+    assert he.actor == "Dmytro Kuleba"

@@ -89,6 +89,14 @@ def _plural(doc: Doc, draft: Draft) -> bool:
     return doc[draft.end - 1].tag_ in ("NNS", "NNPS")
 
 
+def _pronoun_tagged(token: Token) -> bool:
+    """Whether the tagger read the token as a pronoun, or as a name only because it opens a
+    sentence after an initial-like word ("wrote on X. He added …"; "US" stays a name)."""
+    if token.pos_ in ("PRON", "DET", ""):
+        return True
+    return token.pos_ == "PROPN" and bool(token.is_sent_start) and token.text.istitle()
+
+
 def _same_clause_object(doc: Doc, pronoun: Token, draft: Draft) -> bool:
     """An object pronoun does not refer to its own clause's subject ("they condemned it")."""
     if pronoun.dep_ not in ("dobj", "iobj", "pobj", "dative"):
@@ -180,7 +188,7 @@ class ReferenceResolver:
         self, doc: Doc, token: Token, history: list[Entry], sentences: list[int]
     ) -> Draft | None:
         sense = self.lexicon.pronouns.get(token.norm_)
-        if sense is None or token.pos_ not in ("PRON", "DET", ""):
+        if sense is None or not _pronoun_tagged(token):
             return None
         if token.dep_ == "expl" or (
             sense.gender == "any"

@@ -14,6 +14,8 @@ from redline.nlp.stance import StanceCue, StanceLexicon
 ANAPHORS = frozenset({"this", "that", "it", "them", "these", "those", "such"})
 # Modals that make a narrative clause a prediction or a hypothesis, not a position taken.
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "will", "'ll", "wo", "ca"})
+# Past forms a report's "will" and "can" take in reported speech.
+BACKSHIFTED_MODALS = frozenset({"would", "could"})
 
 
 def issues_for(
@@ -154,14 +156,20 @@ def hypothetical(token: Token, lexicon: StanceLexicon, seg: Segment) -> bool:
     return False
 
 
-def predicted(token: Token, cue: StanceCue, in_quote: bool) -> bool:
-    """A narrative prediction ("Putin will reject the plan") is nobody's stated position."""
+def predicted(token: Token, cue: StanceCue, in_quote: bool, reported: bool = False) -> bool:
+    """A narrative prediction ("Putin will reject the plan") is nobody's stated position.
+
+    In reported speech of any source, "would" and "could" are the source's "will" and "can"
+    put in the past ("officials said Moscow would insist on ..."): a position reported."""
     if cue.kind in ("threat", "condition", "consequence", "intention") or in_quote:
         return False
     if cue.stance == "threaten":
         return False
     head = token.head if cue.kind in ("adjective", "evaluation", "phrase") else token
-    modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in head.children)
+    modals = {c.lower_ for c in head.children if c.dep_ == "aux"} & HYPOTHETICAL_MODALS
+    if reported and modals and modals <= BACKSHIFTED_MODALS:
+        return False
+    modal = bool(modals)
     # "would never accept" reports a settled refusal, not a guess.
     return modal and not (cue.negated and cue.stance == "accept")
 

@@ -430,7 +430,8 @@ def segment_drafts(
             continue
         quote = index.quote_at(token)
         named_quote = quote is not None and index.speaker_holder(quote) is not None
-        if predicted(token, cue, named_quote):
+        reported = quote is not None and bool(quote.speaker)
+        if predicted(token, cue, named_quote, reported):
             continue
         if cue.kind == "noun" and not _noun_has_holder(frame):
             continue

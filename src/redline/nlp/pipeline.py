@@ -84,7 +84,20 @@ def break_sentences_at_line_breaks(doc: Doc) -> Doc:
             token.is_sent_start = False  # "- Ukraine would ...": the item, not a lone dash
         elif _numbered_marker(doc, token.i):
             token.is_sent_start = False  # "3. A commitment …": the item with its number
+        elif _ends_on_a_letter(doc, token.i):
+            token.is_sent_start = True  # "he wrote on X. Zelensky said …"
     return doc
+
+
+def _ends_on_a_letter(doc: Doc, i: int) -> bool:
+    """Whether a sentence ends before ``i`` on a one-letter name after a preposition ("wrote
+    on X."): the tokenizer keeps the stop with the letter, as in an initial, so the parser
+    runs the next sentence on; an initial follows a name, not a preposition."""
+    if i < 2 or not doc[i].is_title:
+        return False
+    letter, before = doc[i - 1], doc[i - 2]
+    return (len(letter.text) == 2 and letter.text[0].isupper() and letter.text[1] == "."
+            and before.tag_ == "IN" and bool(letter.whitespace_))
 
 
 def _numbered_marker(doc: Doc, i: int) -> bool:
