@@ -52,6 +52,16 @@ def test_surname_after_full_name_is_more_confident_than_alone(run) -> None:  # t
     assert alone.resolution == "surname" and alone.confidence < after.confidence
 
 
+def test_a_name_written_surname_first_is_shortened_to_its_first_word(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("China's envoy Li Hui arrived in Kyiv on Monday. Li said China wanted talks.")
+    assert found(doc, "Li").actor == "Li Hui"
+
+
+def test_a_bullet_before_a_surname_is_no_first_name(run) -> None:  # type: ignore[no-untyped-def]
+    doc = run("Key events\n• Zelensky: “Russia should attend the second summit”")
+    assert found(doc, "Zelensky").actor == "Volodymyr Zelensky"
+
+
 def test_metonyms_and_aliases(run) -> None:  # type: ignore[no-untyped-def]
     doc = run("The Kremlin rejected the plan, while Washington and Kiev welcomed it.")
     assert (found(doc, "Kremlin").actor, found(doc, "Kremlin").resolution) == ("Russia", "metonym")

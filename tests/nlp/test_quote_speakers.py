@@ -17,6 +17,8 @@ from spacy.tokens import Doc
 from redline.model import UNNAMED_SOURCE, Mention, Quote
 from redline.nlp.extensions import register_extensions
 from redline.nlp.pipeline import load_model
+from redline.nlp.quote_lexicon import load_speech_lexicon
+from redline.nlp.quote_speakers import outer_speech_subject
 from redline.nlp.quotes import extract_quotes
 from redline.packs.schema import Pack
 
@@ -196,6 +198,19 @@ def test_pronoun_respects_gender(nlp: Language) -> None:
 def test_pronoun_under_another_speech_verb(nlp: Language) -> None:
     text = "Hale said he told Brodsky the plan was ‘dead on arrival in its present form’ anyway."
     assert direct(run(nlp, text)) == [("dead on arrival in its present form", "Tom Hale", "south")]
+
+
+def test_a_second_subject_the_parse_gives_a_speech_verb_is_passed_over(nlp: Language) -> None:
+    # "Aboard Air Force One, Hale said he thought …" as the parser sometimes reads it: the
+    # place as a second subject of "said"
+    words = ["Aboard", "Air", "Force", "One", ",", "Hale", "said", "he", "thought", "so"]
+    heads = [3, 2, 3, 6, 6, 6, 6, 8, 6, 8]
+    deps = ["compound", "compound", "compound", "nsubj", "punct", "nsubj", "ROOT", "nsubj",
+            "ccomp", "advmod"]
+    lemmas = ["aboard", "air", "force", "one", ",", "Hale", "say", "he", "think", "so"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+    subject = outer_speech_subject(doc[8], load_speech_lexicon())
+    assert subject is not None and subject.text == "Hale"
 
 
 def test_bare_quote_paragraph_continues_the_speaker(nlp: Language) -> None:

@@ -215,8 +215,9 @@ def _with_first_names(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[
     previous_end = 0
     for draft in drafts:
         start = person_start.get(draft.start, draft.start)
-        while start < draft.start and doc[start].norm_ in index.lexicon.honorifics:
-            start += 1  # "Ms Kallas": a courtesy title, not another first name
+        while start < draft.start and (doc[start].norm_ in index.lexicon.honorifics
+                                       or not any(c.isalpha() for c in doc[start].text)):
+            start += 1  # "Ms Kallas", "• Zelensky": a courtesy title or a bullet, no first name
         if draft.resolution != "surname" or start >= draft.start or start < previous_end:
             kept.append(draft)
             previous_end = draft.end

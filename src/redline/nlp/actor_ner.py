@@ -87,6 +87,11 @@ def ner_mentions(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[Draft
             taken[i] = 1
     found: list[Draft] = []
     known: dict[str, Draft] = {}  # surname -> first full mention
+    given: dict[str, Draft] = {}  # first word of a two-word name -> its first full mention
+    for draft in drafts:
+        named = doc[draft.start : draft.end].text.split()
+        if draft.kind == "person" and draft.actor and len(named) == 2:
+            given.setdefault(named[0], draft)
     for ent in doc.ents:
         if ent.label_ != "PERSON" or any(taken[ent.start : ent.end]):
             continue
@@ -97,8 +102,12 @@ def ner_mentions(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[Draft
             continue  # "Prime Minister", "PM": a title the parser took for a name
         words = name.split()
         start_char = doc[ent.start].idx
-        if len(words) == 1 and words[0] in known:
-            first = known[words[0]]
+        introduced = given.get(words[0])
+        if introduced is not None and introduced.start > ent.start:
+            introduced = None
+        if len(words) == 1 and (words[0] in known or introduced is not None):
+            first = known.get(words[0]) or introduced
+            assert first is not None
             found.append(_like(first, ent.start, end, start_char, start_char + len(name), 0.8))
             continue
         if len(words) == 1 and (
@@ -144,6 +153,10 @@ def ner_mentions(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[Draft
             taken[i] = 1
         if len(words) > 1:
             known.setdefault(words[-1], draft)
+        if len(words) == 2:
+            # "Li Hui … Li said": names written surname first are shortened to their first
+            # word; only a word spaCy itself tags as a person is taken for one
+            given.setdefault(words[0], draft)
     if known:
         # Surnames spaCy did not tag again: "Malofeyev said".
         covered = {i for d in found for i in range(d.start, d.end)}

@@ -349,7 +349,7 @@ class SpeakerResolver:
             return None
         # "Rutte said he told Trump": a pronoun under another speaker's verb is that speaker.
         if verb is not None:
-            outer = _outer_speech_subject(verb, self.lexicon)
+            outer = outer_speech_subject(verb, self.lexicon)
             if outer is not None and outer.pos_ != "PRON":
                 speaker = self.resolve(outer, pos)
                 if speaker is not None and _compatible(speaker, kind):
@@ -522,16 +522,19 @@ def _personal_name(speaker: Speaker) -> bool:
     return speaker.kind == "unknown" and len(words) == 2 and all(w.istitle() for w in words)
 
 
-def _outer_speech_subject(verb: Token, lexicon: SpeechLexicon) -> Token | None:
+def outer_speech_subject(verb: Token, lexicon: SpeechLexicon) -> Token | None:
+    """The subject of the speech verb a clause is reported under ("Rutte said he told …")."""
     node = verb
     for _ in range(4):
         if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head is node:
             return None
         node = node.head
         if node.lemma_.lower() in lexicon.verbs:
-            for child in node.children:
-                if child.dep_ == "nsubj":
-                    return child
+            subjects = [child for child in node.children if child.dep_ == "nsubj"]
+            if subjects:
+                # "Aboard Air Force One, Donald Trump said": the parse may give the verb a
+                # second subject; the one next to it says
+                return min(subjects, key=lambda child: abs(child.i - node.i))
     return None
 
 
