@@ -67,6 +67,25 @@ def test_end_to_end_through_the_pipeline_with_the_pack() -> None:
     assert direct == [("Dmitry Peskov", "russia"), ("Dmitry Peskov", "russia")]
 
 
+def _speakers(text: str) -> list[str]:
+    nlp = build_pipeline()
+    doc = nlp(make_doc(nlp, Article(id="t", text=text, published=date(2025, 3, 1))))
+    return [q.speaker for q in doc._.quotes if q.kind == "direct"]
+
+
+def test_a_name_written_surname_first_is_shortened_to_its_first_word() -> None:
+    text = ("Chinese Foreign Minister Wang Yi met European envoys in Munich on Monday. “The most "
+            "urgent task is to achieve a ceasefire as early as possible,” Minister Wang said.")
+    assert _speakers(text) == ["Wang Yi"]
+
+
+def test_a_surname_after_a_name_taken_for_an_organisation_is_that_person() -> None:
+    # the small model labels "Matteo Bruni" an organisation here
+    text = ("The Vatican's spokesman, Matteo Bruni, spoke later. Bruni said the Pope hoped for "
+            "“a diplomatic solution for a just and lasting peace”.")
+    assert _speakers(text) == ["Matteo Bruni"]
+
+
 _WORDS = ["said", "he", "she", "Putin", "the", "official", "told", "reporters", "we", "will"]
 _PIECES = [*_WORDS, ",", ".", ":", "\n", "\n\n", "‘", "’", "“", "”", '"', "'", "«", "»", "—"]
 

@@ -87,12 +87,27 @@ def ner_mentions(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[Draft
             taken[i] = 1
     found: list[Draft] = []
     known: dict[str, Draft] = {}  # surname -> first full mention
-    given: dict[str, Draft] = {}  # first word of a two-word name -> its first full mention
+    # A word spaCy tags as a person on its own -> the first two-word name it shortens: the
+    # first word of a name written surname first, the last of one spaCy took for an
+    # organisation.
+    given: dict[str, Draft] = {}
     for draft in drafts:
-        named = doc[draft.start : draft.end].text.split()
-        if draft.kind == "person" and draft.actor and len(named) == 2:
+        named = draft.actor.split()
+        if draft.kind == "person" and len(named) == 2:
             given.setdefault(named[0], draft)
     for ent in doc.ents:
+        if ent.label_ == "ORG" and not any(taken[ent.start : ent.end]):
+            # The small model often labels a person's two-word name an organisation
+            # ("spokesman Matteo Bruni"): no mention, but a later "Bruni" it tags as a
+            # person is that person.
+            org_name = ent.text.split()
+            if (len(org_name) == 2 and all(t.pos_ == "PROPN" for t in ent)
+                    and _looks_like_a_name(ent.text) and ent.text.istitle()):
+                guess = Draft(ent.start, ent.end, ent.start_char, ent.end_char, ent.text,
+                              _descriptor_party(doc, ent.start, ent.end, drafts, index), "ner",
+                              0.4, "person", None)
+                given.setdefault(org_name[-1], guess)
+            continue
         if ent.label_ != "PERSON" or any(taken[ent.start : ent.end]):
             continue
         end, name = _entity_name(doc, ent.start, ent.end)

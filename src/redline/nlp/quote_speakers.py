@@ -265,6 +265,9 @@ class SpeakerResolver:
                 looks_personal = len(name.split()) == 2 and name.istitle()
                 if _bare_title(name) or _dateline(self.doc, ent.start, ent.end):
                     return None  # "the PM": a title the actors could not place; "KYIV": a dateline
+                introduced = self._introduced_person(name.split()[-1], head)
+                if introduced is not None:
+                    return introduced
                 kind = "person" if ent.label_ == "PERSON" else "institution"
                 if kind == "institution" and looks_personal:
                     kind = "unknown"
@@ -276,7 +279,24 @@ class SpeakerResolver:
         first = words[0].i if words else head.i
         if not name[:1].isupper() or _bare_title(name) or _dateline(self.doc, first, head.i + 1):
             return None
+        introduced = self._introduced_person(head.text, head)
+        if introduced is not None:
+            return introduced
         return Speaker(self._full_name(name, head), OTHER_PARTY, "ner", 0.3, "unknown")
+
+    def _introduced_person(self, word: str, head: Token) -> Speaker | None:
+        """ "Foreign Minister Wang Yi … Minister Wang said": a word that begins or ends the
+        full name of a person named earlier is that person (names are written surname
+        first in some languages)."""
+        for mention in reversed(self.doc._.mentions or []):
+            if mention.start >= head.idx or mention.kind != "person":
+                continue
+            if mention.resolution not in _NAMING_RESOLUTIONS:
+                continue
+            words = mention.actor.split()
+            if len(words) >= 2 and word in (words[0], words[-1]):
+                return self._from_mention(mention, "surname")
+        return None
 
     def _full_name(self, name: str, head: Token) -> str:
         """ "Stanovaya" -> "Tatiana Stanovaya" when that name came earlier in the text."""
