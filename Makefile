@@ -32,12 +32,12 @@ bench: $(STAMP)
 eval: $(STAMP)
 	@if [ -d ../shared/gold/seeds ]; then echo "== seeds"; \
 	  $(BIN)/redline eval --gold ../shared/gold/seeds --articles ../shared/corpus/seeds; fi
-	@for set in dev dev-2 dev-3 dev-4 dev-5 dev-6 dev-7 dev-8 dev-9 dev-10 dev-11 heldout heldout-2 heldout-3 heldout-4 heldout-5 heldout-6 heldout-7 heldout-8 heldout-9 heldout-10 heldout-11; do echo "== eval/$$set"; \
-	  $(BIN)/redline eval --gold eval/$$set/gold --articles eval/$$set/articles; done
+	@for set in $$(ls -d eval/dev* eval/heldout* | sort -V); do echo "== $$set"; \
+	  $(BIN)/redline eval --gold $$set/gold --articles $$set/articles; done
 
 # Retrain the pack's claim scorer and claim finder on the dev sets (never on the held-out
 # ones); deterministic.
-DEV_SETS := dev dev-2 dev-3 dev-4 dev-5 dev-6 dev-7 dev-8 dev-9 dev-10 dev-11
+DEV_SETS := dev dev-2 dev-3 dev-4 dev-5 dev-6 dev-7 dev-8 dev-9 dev-10 dev-11 dev-12 dev-13 dev-14
 scorer: $(STAMP)
 	$(BIN)/redline train-scorer $(addprefix eval/,$(DEV_SETS)) \
 	  --out src/redline/packs/data/russia-ukraine/claim_scorer.json
