@@ -4,7 +4,7 @@ an unlisted transliteration, and the surnames of both later in the text."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from redline.nlp.actor_index import ActorIndex
 from redline.nlp.actor_matching import Draft
@@ -97,16 +97,9 @@ def ner_mentions(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[Draft
             given.setdefault(named[0], draft)
     for ent in doc.ents:
         if ent.label_ == "ORG" and not any(taken[ent.start : ent.end]):
-            # The small model often labels a person's two-word name an organisation
-            # ("spokesman Matteo Bruni"): no mention, but a later "Bruni" it tags as a
-            # person is that person.
-            org_name = ent.text.split()
-            if (len(org_name) == 2 and all(t.pos_ == "PROPN" for t in ent)
-                    and _looks_like_a_name(ent.text) and ent.text.istitle()):
-                guess = Draft(ent.start, ent.end, ent.start_char, ent.end_char, ent.text,
-                              _descriptor_party(doc, ent.start, ent.end, drafts, index), "ner",
-                              0.4, "person", None)
-                given.setdefault(org_name[-1], guess)
+            guess = _person_labelled_organisation(doc, ent, drafts, index)
+            if guess is not None:
+                given.setdefault(guess.actor.split()[-1], guess)
             continue
         if ent.label_ != "PERSON" or any(taken[ent.start : ent.end]):
             continue
@@ -118,11 +111,9 @@ def ner_mentions(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[Draft
         words = name.split()
         start_char = doc[ent.start].idx
         introduced = given.get(words[0])
-        if introduced is not None and introduced.start > ent.start:
-            introduced = None
-        if len(words) == 1 and (words[0] in known or introduced is not None):
-            first = known.get(words[0]) or introduced
-            assert first is not None
+        first = known.get(words[0]) or (
+            introduced if introduced is not None and introduced.start < ent.start else None)
+        if len(words) == 1 and first is not None:
             found.append(_like(first, ent.start, end, start_char, start_char + len(name), 0.8))
             continue
         if len(words) == 1 and (
@@ -185,6 +176,21 @@ def ner_mentions(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[Draft
             end_char = token.idx + len(stem)
             found.append(_like(found_first, token.i, token.i + 1, token.idx, end_char, 0.8))
     return found
+
+
+def _person_labelled_organisation(doc: Doc, ent: Span, drafts: list[Draft],
+                                  index: ActorIndex) -> Draft | None:
+    """The small model often labels a person's two-word name an organisation ("spokesman
+    Matteo Bruni"): no mention of its own, but what a later "Bruni" it tags as a person
+    stands for."""
+    words = ent.text.split()
+    if len(words) != 2 or not all(t.pos_ == "PROPN" for t in ent):
+        return None
+    if not (_looks_like_a_name(ent.text) and ent.text.istitle()):
+        return None
+    party = _descriptor_party(doc, ent.start, ent.end, drafts, index)
+    return Draft(ent.start, ent.end, ent.start_char, ent.end_char, ent.text, party, "ner", 0.4,
+                 "person", None)
 
 
 def _strip_possessive(text: str) -> str:
