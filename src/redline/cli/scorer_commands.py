@@ -43,11 +43,15 @@ def _print_held_out(cross: dict[str, Any], key: str, heading: str) -> None:
     console.print(table)
 
 
+# The annotated sets both commands train on.
+SetsArgument = Annotated[list[Path], typer.Argument(
+    help="Annotated sets (folders with articles/ and gold/), two at least; each is held out "
+         "once in cross-validation.")]
+
+
 @app.command("train-scorer")
 def train_scorer(
-    sets: Annotated[list[Path], typer.Argument(
-        help="Annotated sets (folders with articles/ and gold/), two at least; each is held "
-             "out once in cross-validation.")],
+    sets: SetsArgument,
     out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the scorer JSON "
                                       "(a pack uses the claim_scorer.json in its folder).")],
     filtering: Annotated[bool, typer.Option(
@@ -73,9 +77,7 @@ def train_scorer(
 
 @app.command("train-finder")
 def train_finder_command(
-    sets: Annotated[list[Path], typer.Argument(
-        help="Annotated sets (folders with articles/ and gold/), two at least; each is held "
-             "out once in cross-validation.")],
+    sets: SetsArgument,
     out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the finder JSON "
                                       "(a pack uses the claim_finder.json in its folder).")],
     pack: PackOption = DEFAULT_PACK,
