@@ -277,3 +277,23 @@ def test_asking_a_third_party_to_host_talks_proposes_them() -> None:
         "Zelensky asked Switzerland to host the Global Peace Summit.")
     assert ("Volodymyr Zelensky", "negotiation_format", "demand") in claims(
         "Zelensky asked Russia to come to the table.")
+
+
+def test_having_no_plans_for_an_act_rejects_it_for_each_of_a_list() -> None:
+    found = claims("Germany, the UK and the US have all said they have no plans to send "
+                   "their own troops to fight in Ukraine.")
+    assert ("Germany", "peacekeepers", "reject") in found
+    assert ("United Kingdom", "peacekeepers", "reject") in found
+    # the noun of intention is the cue, not a plan the sentence is about
+    assert not any(i == "peace_plan" for _, i, _ in found)
+
+
+def test_a_noun_of_intention_names_no_plan() -> None:
+    found = claims("The Kremlin said on Monday that Putin had no plans to call Macron.")
+    assert not any(i == "peace_plan" for _, i, _ in found)
+
+
+def test_entering_the_alliance_is_membership() -> None:
+    found = claims("Lavrov said Russia would not agree to any scenario in which Ukraine "
+                   "entered the alliance.")
+    assert ("Sergey Lavrov", "nato_membership", "reject") in found

@@ -86,6 +86,13 @@ def test_a_surname_after_a_name_taken_for_an_organisation_is_that_person() -> No
     assert _speakers(text) == ["Matteo Bruni"]
 
 
+def test_a_courtesy_title_and_surname_take_the_full_name_of_the_byline() -> None:
+    text = ("By Tomasz Wielgosz and Anna-Lena Bräuer\n\n"
+            "The draft treaty of 2022 was published last week.\n\n"
+            "“The draft shows a Russia that wanted a disarmed Ukraine,” said Dr Wielgosz.")
+    assert _speakers(text) == ["Tomasz Wielgosz"]
+
+
 _WORDS = ["said", "he", "she", "Putin", "the", "official", "told", "reporters", "we", "will"]
 _PIECES = [*_WORDS, ",", ".", ":", "\n", "\n\n", "‘", "’", "“", "”", '"', "'", "«", "»", "—"]
 

@@ -122,6 +122,21 @@ def test_the_outlet_by_its_initials_and_a_guest_the_pack_does_not_know() -> None
     assert ("Ingrid Halvorsen", "army_limits", "reject") in found
 
 
+def test_a_title_before_the_name_and_notes_around_the_transcript() -> None:
+    doc = run(
+        "Editor's note: This is a transcript of an interview recorded by phone on Tuesday.\n\n"
+        "PRESIDENT VOLODYMYR ZELENSKY: We will never accept a freeze of the conflict.\n\n"
+        "CARROWAY: And territory?\n\n"
+        "ZELENSKY: We cannot recognise any of our occupied territories as Russian.\n\n"
+        "Related: More interviews from the show.\n",
+        source="Example Radio",
+    )
+    assert [t.role for t in doc._.turns] == ["answer", "question", "answer"]
+    assert {t.speaker for t in doc._.turns if t.role == "answer"} == {"Volodymyr Zelensky"}
+    found = {(c.actor, c.issue, c.stance) for c in doc._.claims}
+    assert ("Volodymyr Zelensky", "territory_regions", "reject") in found
+
+
 def test_two_unknown_labels_are_no_transcript() -> None:
     doc = run(
         "Notes from the hearing.\n\n"

@@ -315,6 +315,8 @@ def verb_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
         # child must be returned" is one cue of the return of children)
         region.add(verb.i)
         region |= {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+        # "have no plans to send troops": the noun of intention is the cue, not its object
+        region -= set(range(cue.start, cue.end)) - {verb.i}
     else:
         region -= set(range(cue.start, cue.end))
         region = _minus(region, [c for c in verb.children if c.dep_ == "agent"])

@@ -121,11 +121,20 @@ class HolderIndex:
             seen.add(head.i)
             found.extend((head, mention) for mention in self.mentions_at(head)
                          if all(mention is not m for _, m in found))
-            stack.extend(c for c in head.children if c.dep_ == "conj")
+            stack.extend(c for c in head.children if c.dep_ == "conj" or self._listed(head, c))
             stack.extend(c for c in head.children
                          if c.dep_ == "amod" and c.pos_ in ("ADJ", "PROPN")
                          and any(g.dep_ == "conj" for g in c.children))
         return found
+
+    def _listed(self, head: Token, child: Token) -> bool:
+        """ "Germany, the UK and the US": the parser often makes the second of a list an
+        apposition of the first; an apposition naming another actor, with conjuncts of its
+        own, is the list going on."""
+        if child.dep_ != "appos" or not any(g.dep_ == "conj" for g in child.children):
+            return False
+        first, second = self.by_token.get(head.i), self.by_token.get(child.i)
+        return first is not None and second is not None and first.actor != second.actor
 
     def plural_reporters(self, pronoun: Token) -> list[Holder]:
         """ "European leaders and Zelensky said they supported …": a plural pronoun subject of
@@ -137,7 +146,7 @@ class HolderIndex:
             return []
         reporter = clause.head
         for subject in (c for c in reporter.children if c.dep_ == "nsubj" and c.i < pronoun.i):
-            if not any(c.dep_ == "conj" for c in subject.children):
+            if not any(c.dep_ == "conj" or self._listed(subject, c) for c in subject.children):
                 continue
             found = [self.from_mention(token, mention, "speaker")
                      for token, mention in self.mentions_of(subject)]

@@ -308,15 +308,22 @@ def own_intention(doc: Doc, cue: StanceCue, holders: list[Holder], index: Holder
     offered = any(c.dep_ == "aux" and c.lower_ in lexicon.reported_modals for c in verb.children)
     if cue.stance == "propose" and not offered:
         return False
+    # "Germany, the UK and the US said they have no plans ...": a pronoun is no mention,
+    # but the holders found for it are its parties
     subjects = {m.party for _, m in index.mentions_of(subject)}
+    if not subjects and subject.pos_ == "PRON":
+        subjects = {h.party for h in holders}
     if not subjects:
         return False
     speaker = index.speaker_holder(quote) if quote is not None else None
-    if speaker is not None:
-        reporters = {speaker.party}
+    reporting = {m.party for token in matrix_subjects(verb, report_verbs)
+                 for _, m in index.mentions_of(token)}
+    if speaker is None:
+        reporters = reporting
+    elif subject.pos_ == "PRON":
+        reporters = {speaker.party} | reporting  # "Germany, the UK and the US said they ..."
     else:
-        reporters = {m.party for token in matrix_subjects(verb, report_verbs)
-                     for _, m in index.mentions_of(token)}
+        reporters = {speaker.party}
     return bool(reporters) and subjects <= reporters
 
 

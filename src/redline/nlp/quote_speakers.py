@@ -268,6 +268,7 @@ class SpeakerResolver:
                 introduced = self._introduced_person(name.split()[-1], head)
                 if introduced is not None:
                     return introduced
+                name = _without_honorific(name)
                 kind = "person" if ent.label_ == "PERSON" else "institution"
                 if kind == "institution" and looks_personal:
                     kind = "unknown"
@@ -282,7 +283,8 @@ class SpeakerResolver:
         introduced = self._introduced_person(head.text, head)
         if introduced is not None:
             return introduced
-        return Speaker(self._full_name(name, head), OTHER_PARTY, "ner", 0.3, "unknown")
+        return Speaker(self._full_name(_without_honorific(name), head), OTHER_PARTY, "ner", 0.3,
+                       "unknown")
 
     def _introduced_person(self, word: str, head: Token) -> Speaker | None:
         """ "Foreign Minister Wang Yi … Minister Wang said": a word that begins or ends the
@@ -527,6 +529,15 @@ def _dateline(doc: Doc, start: int, end: int) -> bool:
         and end < len(doc) and doc[end].text == ","
         and all(t.is_upper or not t.is_alpha for t in words)
     )
+
+
+def _without_honorific(name: str) -> str:
+    """ "Dr Wielgosz" -> "Wielgosz": a courtesy title is no part of the name, so the surname
+    can take the full name used earlier."""
+    words = name.split()
+    if len(words) > 1 and words[0].casefold() in load_lexicon().honorifics:
+        return " ".join(words[1:])
+    return name
 
 
 def _bare_title(name: str) -> bool:

@@ -256,6 +256,8 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
         cues.extend(consequences)
     taken = {c.token for c in cues}
     doc = sent.doc
+    cues.extend(c for c in _disavowals(sent, lexicon) if c.token not in taken)
+    taken = {c.token for c in cues}
     cues.extend(c for c in _intention_cues(sent, lexicon) if c.token not in taken
                 # "would form the basis of a settlement": the object states the stance
                 and not any(k.i in taken and k.dep_ in ("dobj", "attr")
@@ -287,6 +289,28 @@ def _intention_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
         stance = "accept" if lemma in lexicon.accepting_verbs else "propose"
         cues.append(StanceCue("reject" if negated else stance, token.i, "intention", token.i,
                               token.i + 1))
+    return cues
+
+
+def _disavowals(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
+    """ "They have no plans to send troops", "does not have any intention of delivering
+    missiles": having no intention of an act rejects it. The cue is the verb of having, so
+    that its subject holds the refusal and the act is its object."""
+    cues: list[StanceCue] = []
+    for token in sent:
+        if token.lemma_.lower() != "have" or token.pos_ not in ("VERB", "AUX"):
+            continue
+        for noun in token.children:
+            if noun.dep_ != "dobj" or noun.lemma_.lower() not in lexicon.intention_nouns:
+                continue
+            none = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+            if not (none or is_negated(token, lexicon)):
+                continue
+            acts = [c for c in noun.subtree
+                    if c.pos_ == "VERB" and c.head.i in (noun.i, *(p.i for p in noun.children))]
+            if acts:
+                cues.append(StanceCue("reject", token.i, "intention", noun.i, noun.i + 1))
+                break
     return cues
 
 

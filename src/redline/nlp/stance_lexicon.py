@@ -59,6 +59,7 @@ class StanceLexicon:
     reported_modals: frozenset[str] = frozenset()
     non_intent_verbs: frozenset[str] = frozenset()
     intransitive_non_intents: frozenset[str] = frozenset()
+    intention_nouns: frozenset[str] = frozenset()
     prohibition_nouns: frozenset[str] = frozenset()
     causative_verbs: frozenset[str] = frozenset()
     side_nouns: frozenset[str] = frozenset()
@@ -158,6 +159,7 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         reported_modals=frozenset(str(m).lower() for m in intent.get("reported_modals") or ()),
         non_intent_verbs=frozenset(intent.get("excluded") or ()),
         intransitive_non_intents=frozenset(intent.get("excluded_without_object") or ()),
+        intention_nouns=frozenset(str(w).lower() for w in intent.get("nouns") or ()),
         prohibition_nouns=frozenset(str(w).lower() for w in raw.get("prohibition_nouns") or ()),
         side_nouns=frozenset(str(w).lower() for w in raw.get("side_nouns") or ()),
         table_nouns=frozenset(str(w).lower() for w in raw.get("table_nouns") or ()),

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from redline.model import Mention, Quote, TextSpan
 from redline.nlp.actor_index import ActorIndex, index_for
+from redline.nlp.actor_lexicon import load_lexicon
 from redline.nlp.resource_files import read_mapping, string_list
 
 RESOURCE = Path(__file__).parent / "resources" / "transcripts.yaml"
@@ -81,6 +82,22 @@ def label_names(index: ActorIndex) -> dict[str, LabelActor | None]:
     return names
 
 
+def _named(label: str, names: dict[str, LabelActor | None]) -> LabelActor | None:
+    """The pack actor a label names, past a title before the name ("PRESIDENT VOLODYMYR
+    ZELENSKY", "Foreign Minister Lavrov", "Mr Sybiha")."""
+    words = _fold(label).split()
+    actor_words = load_lexicon()
+    for k in range(len(words)):
+        title = " ".join(words[:k])
+        if k and not (actor_words.is_bare_title(title)
+                      or all(w in actor_words.honorifics for w in words[:k])):
+            continue
+        named = names.get(" ".join(words[k:]))
+        if named is not None:
+            return named
+    return None
+
+
 def _role(label: str, doc: Doc, names: dict[str, LabelActor | None],
           lexicon: TranscriptLexicon) -> str | None:
     folded = _fold(label)
@@ -89,7 +106,7 @@ def _role(label: str, doc: Doc, names: dict[str, LabelActor | None],
         return "question"
     if folded in lexicon.answer_labels:
         return "answer"
-    named = names.get(folded)
+    named = _named(label, names)
     if named is None:
         return None
     if named.kind == "media":
@@ -147,6 +164,23 @@ def _guest(run: list[tuple[re.Match[str], str | None]]) -> str | None:
     return next(iter(unknown))
 
 
+def _trimmed(run: list[tuple[re.Match[str], str | None]]
+             ) -> list[tuple[re.Match[str], str | None]]:
+    """The run without the unknown labels used once at either end ("Editor's note:" above
+    the transcript, "Related:" below it): notes around the interview, not turns of it."""
+    counts = Counter(_fold(m.group("label")) for m, _ in run)
+
+    def stray(item: tuple[re.Match[str], str | None]) -> bool:
+        return item[1] is None and counts[_fold(item[0].group("label"))] == 1
+
+    start, end = 0, len(run)
+    while start < end and stray(run[start]):
+        start += 1
+    while end > start and stray(run[end - 1]):
+        end -= 1
+    return run[start:end]
+
+
 def _fold(label: str) -> str:
     return " ".join(label.split()).casefold()
 
@@ -161,7 +195,7 @@ def find_turns(doc: Doc, names: dict[str, LabelActor | None],
     text = doc.text
     labelled = [(m, _role(m.group("label"), doc, names, lexicon)) for m in LABEL.finditer(text)]
     turns: list[Turn] = []
-    for candidate in _runs(text, labelled):
+    for candidate in map(_trimmed, _runs(text, labelled)):
         interviewer = _interviewer(candidate)
         guest = _guest(candidate) if interviewer is None else None
         run = [(m, role or ("answer" if _fold(m.group("label")) == guest else "question"))
@@ -186,7 +220,7 @@ def find_turns(doc: Doc, names: dict[str, LabelActor | None],
             body = text[body_start:body_end].rstrip()
             label = match.group("label")
             label_start = match.start("label")
-            named = names.get(_fold(label)) if role == "answer" else None
+            named = _named(label, names) if role == "answer" else None
             turns.append(Turn(
                 TextSpan(label_start, label_start + len(label), label),
                 TextSpan(body_start, body_start + len(body), body), role,
