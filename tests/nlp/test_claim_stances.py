@@ -297,3 +297,27 @@ def test_entering_the_alliance_is_membership() -> None:
     found = claims("Lavrov said Russia would not agree to any scenario in which Ukraine "
                    "entered the alliance.")
     assert ("Sergey Lavrov", "nato_membership", "reject") in found
+
+
+def test_could_in_reported_speech_the_quotes_did_not_take_is_a_position() -> None:
+    found = claims("Putin, the people said, could agree to freeze the conflict along the "
+                   "current front lines.")
+    assert ("Vladimir Putin", "frontline_freeze", "accept") in found
+
+
+def test_a_that_clause_the_parser_hangs_on_an_adjunct_is_still_reported() -> None:
+    found = claims("Annalena Baerbock said on the margins that Germany would support any "
+                   "future arrangement to secure a ceasefire.")
+    assert ("Annalena Baerbock", "ceasefire", "accept") in found
+
+
+def test_a_narrators_would_is_still_no_position() -> None:
+    found = claims("The fear in Kyiv is that Washington would accept a freeze of the front "
+                   "line.")
+    assert not any(i == "frontline_freeze" for _, i, _ in found)
+
+
+def test_a_participle_after_a_paper_is_its_authors_position() -> None:
+    found = claims("Keith Kellogg co-authored a paper this year proposing to put Ukraine's "
+                   "NATO bid on hold for an extended period.")
+    assert ("Keith Kellogg", "nato_membership", "propose") in found

@@ -35,6 +35,10 @@ MAX_CLIMB = 3
 # insists or rejects (the hedge itself is read by the status rules).
 RAISING_PASSIVES = frozenset({"say", "report", "believe", "understand", "think", "know",
                               "rumour", "rumor", "see", "allege", "claim"})
+# Writings whose content a participle states, held by whoever wrote, signed or sent them:
+# "co-authored a paper proposing to put the NATO bid on hold", "signed a decree banning …".
+WRITINGS = frozenset({"paper", "report", "letter", "memo", "memorandum", "document",
+                      "resolution", "bill", "draft", "article", "decree", "law", "note"})
 # Subordinators of a reason or purpose clause, which explains a position rather than stating
 # its object: "could answer with nuclear weapons because it would be impossible to tell ...".
 REASON_MARKS = frozenset({"because", "since", "as"})
@@ -79,11 +83,17 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         return subjects, "subject"
     if verb.dep_ == "relcl":
         return [verb.head], "subject"
+    writing = verb.head
+    if (verb.dep_ == "acl" and verb.tag_ == "VBG" and writing.dep_ == "dobj"
+            and writing.lemma_.lower() in WRITINGS and depth < MAX_CLIMB):
+        return subjects_of(writing.head, depth + 1)  # the author of the paper proposing …
     antecedent = misattached_predicate(verb)
     if antecedent is not None:
         return [antecedent], "subject"
     if depth < MAX_CLIMB and verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
-        if verb.dep_ in ("xcomp", "advcl") and controlled_by_object(verb):
+        # (a participle is the subject's: "co-authored a paper proposing to …")
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+        if verb.dep_ in ("xcomp", "advcl") and not participle and controlled_by_object(verb):
             return [], "subject"
         raised = raised_subjects(verb)
         if raised:
@@ -157,8 +167,7 @@ def matrix_subjects(token: Token, report_verbs: frozenset[str] = frozenset()) ->
     for _ in range(MAX_CLIMB + 3):
         if clause.head.i == clause.i:
             return _trailing_reporter(clause, report_verbs)
-        if clause.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that"
-                                          for c in clause.children):
+        if clause.dep_ == "relcl" and any(_reporting_that(c, clause) for c in clause.children):
             # "told reporters on the sidelines of the forum that Moscow was ready": a "that"
             # clause the parser hung on the nearest noun reports to the verb above it
             reporter = next((a for a in clause.ancestors if a.lemma_.lower() in report_verbs),
@@ -182,6 +191,16 @@ def matrix_subjects(token: Token, report_verbs: frozenset[str] = frozenset()) ->
             continue
         return []
     return []
+
+
+def _reporting_that(child: Token, clause: Token) -> bool:
+    """The "that" of a clause hung on a noun reports it when it is the clause's marker, or
+    when the parser took it for the object of a clause that has a subject of its own ("said
+    on the margins that Germany would support …")."""
+    if child.lower_ != "that" or child.i > clause.i:
+        return False
+    return child.dep_ == "mark" or (
+        child.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in clause.children))
 
 
 def _whose(noun: Token) -> Token:

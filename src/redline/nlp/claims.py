@@ -284,6 +284,17 @@ def _object_is_stance_noun(verb: Token, noun_cues: set[int]) -> bool:
     return False
 
 
+def _reported_speech(token: Token, report_verbs: frozenset[str]) -> bool:
+    """The clause is what someone is said to say: a verb of saying above it ("officials said
+    Moscow would …") or set into it ("Putin, the people said, could agree …")."""
+    chain = [token, *token.ancestors]
+    if not any(node.lemma_.lower() in report_verbs for node in chain[1:]) and not any(
+            c.dep_ == "parataxis" and c.lemma_.lower() in report_verbs
+            for node in chain for c in node.children):
+        return False
+    return bool(matrix_subjects(token, report_verbs))
+
+
 def _noun_has_holder(frame: Frame) -> bool:
     return bool(frame.holders or frame.fallback_holders)
 
@@ -430,7 +441,9 @@ def segment_drafts(
             continue
         quote = index.quote_at(token)
         named_quote = quote is not None and index.speaker_holder(quote) is not None
-        reported = quote is not None and bool(quote.speaker)
+        # reported speech the quotes did not take ("Putin, the people said, could agree …")
+        reported = (quote is not None and bool(quote.speaker)) or _reported_speech(
+            token, ctx.stance.report_verbs)
         if predicted(token, cue, named_quote, reported):
             continue
         if cue.kind == "noun" and not _noun_has_holder(frame):
