@@ -321,3 +321,25 @@ def test_a_participle_after_a_paper_is_its_authors_position() -> None:
     found = claims("Keith Kellogg co-authored a paper this year proposing to put Ukraine's "
                    "NATO bid on hold for an extended period.")
     assert ("Keith Kellogg", "nato_membership", "propose") in found
+
+
+def test_agreeing_only_to_a_kind_of_settlement_demands_it() -> None:
+    found = claims("Peskov repeated that Moscow would only agree to a settlement that took into "
+                   "account the realities in the four regions.")
+    assert ("Dmitry Peskov", "territory_regions", "demand") in found
+    assert ("Dmitry Peskov", "territory_regions", "accept") not in found
+
+
+def test_only_too_happy_is_no_restriction() -> None:
+    found = claims("Peskov was only too happy to agree to a ceasefire.")
+    assert ("Dmitry Peskov", "ceasefire", "demand") not in found
+
+
+def test_an_adjective_passes_its_subject_to_the_infinitive() -> None:
+    assert ("Ukraine", "frontline_freeze", "reject") in claims(
+        "Ukrainian officials were quick to reject any idea of freezing the conflict.")
+
+
+def test_a_name_after_a_date_without_a_comma_is_the_subject() -> None:
+    assert ("Donald Trump", "sanctions", "threaten") in claims(
+        "On Monday Trump threatened very severe tariffs on Russia and its buyers.")

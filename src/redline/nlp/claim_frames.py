@@ -18,7 +18,7 @@ from redline.nlp.stance import (
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 # Clauses that take their subject from the verb they hang on: "agreed to ...", "..., saying".
-INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
 # Verbs through which a stance noun in the subject reaches its content: "One of Putin's
 # demands is a halt to ...", "conditions which include ...".
 LINKING_VERBS = frozenset({"be", "include", "involve", "mean", "remain", "require", "entail"})
@@ -83,6 +83,9 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         return subjects, "subject"
     if verb.dep_ == "relcl":
         return [verb.head], "subject"
+    dated = _dated_subject(verb)
+    if dated is not None:
+        return [dated], "subject"
     writing = verb.head
     if (verb.dep_ == "acl" and verb.tag_ == "VBG" and writing.dep_ == "dobj"
             and writing.lemma_.lower() in WRITINGS and depth < MAX_CLIMB):
@@ -100,6 +103,19 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
             return raised, "subject"
         return subjects_of(verb.head, depth + 1)
     return [], "subject"
+
+
+def _dated_subject(verb: Token) -> Token | None:
+    """ "On Monday Trump threatened …": with no comma after the date, the parser makes the
+    name the object of the date's preposition, and the verb has no subject."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i or prep.i != verb.sent.start:
+            continue
+        for name in prep.children:
+            dates = [c for c in name.children if c.dep_ == "compound" and c.ent_type_ == "DATE"]
+            if name.dep_ == "pobj" and name.pos_ == "PROPN" and dates and name.i == verb.i - 1:
+                return name
+    return None
 
 
 def raised_subjects(verb: Token) -> list[Token]:

@@ -284,6 +284,17 @@ def _object_is_stance_noun(verb: Token, noun_cues: set[int]) -> bool:
     return False
 
 
+def _only(token: Token, cue: StanceCue) -> bool:
+    """ "would only agree to", "is only ready for": acceptance restricted to what is named."""
+    if cue.kind not in ("verb", "phrasal", "adjective"):
+        return False
+    doc = token.doc
+    before = token.i - 1
+    if before > 0 and doc[before].pos_ == "AUX":
+        before -= 1  # "is only ready", "only be agreed"
+    return before >= 0 and doc[before].lower_ == "only" and doc[before].dep_ == "advmod"
+
+
 def _reported_speech(token: Token, report_verbs: frozenset[str]) -> bool:
     """The clause is what someone is said to say: a verb of saying above it ("officials said
     Moscow would …") or set into it ("Putin, the people said, could agree …")."""
@@ -405,6 +416,8 @@ def segment_drafts(
                 continue
             if cue.kind == "condition":
                 stance = "propose"
+        if stance == "accept" and not cue.negated and _only(token, cue):
+            stance = "demand"  # "Moscow would only agree to a settlement that …": a condition
         inner_stances = {resolve_stance(c) for c in complements.get(cue.token, [])}
         if cue.kind == "adjective" and not cue.negated and inner_stances == {"reject"}:
             stance = "reject"  # "ready to reject the plan"
