@@ -93,6 +93,14 @@ def test_a_courtesy_title_and_surname_take_the_full_name_of_the_byline() -> None
     assert _speakers(text) == ["Tomasz Wielgosz"]
 
 
+def test_the_role_word_goes_to_the_one_whose_title_it_is() -> None:
+    text = ("After the meeting, Starmer said Vladimir Putin had shown he was not serious about "
+            "peace.\n“Putin’s actions have shown that he is the barrier to peace. He continues "
+            "to bomb children,” he said.\n“We need to go further now to take Russian oil and "
+            "gas off the global market,” the prime minister said.")
+    assert _speakers(text)[-1] == "Keir Starmer"
+
+
 _WORDS = ["said", "he", "she", "Putin", "the", "official", "told", "reporters", "we", "will"]
 _PIECES = [*_WORDS, ",", ".", ":", "\n", "\n\n", "‘", "’", "“", "”", '"', "'", "«", "»", "—"]
 

@@ -315,6 +315,14 @@ def test_headline_colon_names_the_speaker(nlp: Language) -> None:
     ]
 
 
+def test_a_topic_after_the_speaker_of_a_colon_label_is_not_the_speaker(nlp: Language) -> None:
+    quotes = run(nlp, "Marin, on the Olympics: ‘We will not give up a single village in these "
+                      "talks’")
+    assert direct(quotes) == [
+        ("We will not give up a single village in these talks", "Olga Marin", "north")
+    ]
+
+
 def test_caption_signed_with_a_dash(nlp: Language) -> None:
     quotes = run(nlp, "“Nobody should doubt our resolve on this point.” — Tom Hale")
     assert direct(quotes) == [

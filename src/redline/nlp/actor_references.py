@@ -414,12 +414,25 @@ class ReferenceResolver:
                 and here - entry.sentence <= PRONOUN_WINDOW
             ):
                 fallback = draft
+        if matched is not None and not self._titled(matched.draft.actor, key):
+            # "the prime minister" after Putin and Starmer: one whose title is those words
+            # beats one whose title is only of the same group
+            titled = next((e for e in reversed(history) if here - e.sentence <= window
+                           and e.draft.kind == "person" and self._titled(e.draft.actor, key)
+                           and (party is None or e.draft.party == party)), None)
+            matched = titled or matched
         if matched is not None:
             confidence = 0.6 if specific or party is not None else 0.5
             return self._draft(doc, start, token, matched.draft, "description", confidence)
         if fallback is not None:
             return self._draft(doc, start, token, fallback, "description", 0.4)
         return None
+
+    def _titled(self, name: str, key: str) -> bool:
+        """Whether one of the actor's titles has the role word itself ("UK prime minister")."""
+        actor = self.index.pack.actor(name)
+        return actor is not None and any(
+            f" {key} " in f" {title.title.casefold()} " for title in actor.titles)
 
     @staticmethod
     def _word_used_before(doc: Doc, token: Token, entry: Entry) -> bool:

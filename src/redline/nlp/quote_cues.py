@@ -463,7 +463,12 @@ class CueFinder:
         """A headline or caption naming the speaker with a colon: "Putin: ‘…’"."""
         if len(tokens) < 2 or tokens[-1].text != ":":
             return None
-        words = [t for t in tokens[:-1] if not t.is_punct]
+        label = tokens[:-1]
+        for k, token in enumerate(label[:-1]):
+            if token.text == "," and label[k + 1].lower_ in ("on", "about"):
+                label = label[:k]  # "Xi, on Ukraine: ‘…’": the topic is not the speaker
+                break
+        words = [t for t in label if not t.is_punct]
         if not words or len(words) > 5 or any(t.pos_ in ("VERB", "AUX") for t in words):
             return None
         if words[-1].pos_ not in ("PROPN", "NOUN"):
