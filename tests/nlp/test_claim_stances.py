@@ -343,3 +343,10 @@ def test_an_adjective_passes_its_subject_to_the_infinitive() -> None:
 def test_a_name_after_a_date_without_a_comma_is_the_subject() -> None:
     assert ("Donald Trump", "sanctions", "threaten") in claims(
         "On Monday Trump threatened very severe tariffs on Russia and its buyers.")
+
+
+def test_not_taking_part_rejects_and_a_question_takes_no_position() -> None:
+    assert ("Dmitry Peskov", "negotiation_format", "reject") in claims(
+        "Peskov said Russia would not take part in any follow-up to the Swiss peace summit.")
+    assert not claims("Is there any scenario in which Ukraine accepts a freeze of the front "
+                      "line?")

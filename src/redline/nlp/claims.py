@@ -330,6 +330,7 @@ def segment_drafts(
         hedge_status(span, ctx.hedges), media_status(span, index, ctx.hedges.media_verbs)
     )
     evidence = TextSpan(seg.start_char, seg.end_char, span.text)
+    interrogative = span.text.rstrip().rstrip("”’\"'").endswith("?")
     cues = find_stance_cues(span, ctx.stance)
     condition_mains = {c.token for c in cues if c.kind == "condition"}
     # "if Russia stops the strikes, we will respond in kind": the same measure offered by
@@ -453,6 +454,8 @@ def segment_drafts(
         ):
             continue
         quote = index.quote_at(token)
+        if quote is None and interrogative:
+            continue  # "Is there any scenario in which Ukraine accepts …?": a question asked
         named_quote = quote is not None and index.speaker_holder(quote) is not None
         # reported speech the quotes did not take ("Putin, the people said, could agree …")
         reported = (quote is not None and bool(quote.speaker)) or _reported_speech(
