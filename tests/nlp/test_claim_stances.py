@@ -350,3 +350,8 @@ def test_not_taking_part_rejects_and_a_question_takes_no_position() -> None:
         "Peskov said Russia would not take part in any follow-up to the Swiss peace summit.")
     assert not claims("Is there any scenario in which Ukraine accepts a freeze of the front "
                       "line?")
+
+
+def test_trading_ones_land_is_the_occupied_regions() -> None:
+    assert ("Volodymyr Zelensky", "territory_regions", "reject") in claims(
+        "“We will not trade our territory or our sovereignty,” Zelensky said.")
