@@ -112,7 +112,8 @@ def candidate_features(candidate: Candidate, others: list[Candidate], doc: Doc,
         for token in first:
             if token.is_alpha and not token.is_stop:
                 features[f"word:{token.lemma_.lower()}"] = 1.0
-    size = len(doc.text)
+    # len(doc.text) without building the text again for every candidate
+    size = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
     features[f"where:{min(4, int(5 * claim.evidence[0].start / size)) if size else 0}"] = 1.0
     features[f"claims:{_bucket(len(others), (5, 10, 20))}"] = 1.0
     return features
