@@ -355,3 +355,43 @@ def test_not_taking_part_rejects_and_a_question_takes_no_position() -> None:
 def test_trading_ones_land_is_the_occupied_regions() -> None:
     assert ("Volodymyr Zelensky", "territory_regions", "reject") in claims(
         "“We will not trade our territory or our sovereignty,” Zelensky said.")
+
+
+def test_a_relative_clause_with_a_named_subject_is_that_actors_position() -> None:
+    found = claims("Kyiv has pressed for more Patriot batteries, which Berlin has so far "
+                   "refused to supply.")
+    assert ("Germany", "military_aid", "reject") in found
+    assert ("Ukraine", "military_aid", "demand") in found
+
+
+def test_a_relative_clause_with_a_modal_takes_no_position() -> None:
+    found = claims("Officials are preparing a list of new sanctions that Biden might approve "
+                   "next month.")
+    assert ("Joe Biden", "sanctions", "accept") not in found
+
+
+def test_what_a_trade_is_for_is_the_price_not_the_position() -> None:
+    found = claims("Zelensky said Ukraine would never swap its land for a truce.")
+    assert ("Volodymyr Zelensky", "territory_regions", "reject") in found
+    assert ("Volodymyr Zelensky", "ceasefire", "reject") not in found
+
+
+def test_an_unnamed_source_speaks_for_the_side_in_an_intention() -> None:
+    found = claims("A member of Zelensky's team said on Sunday that Kyiv would not trade land.")
+    assert ("Ukraine", "territory_regions", "reject") in found
+
+
+def test_a_verb_the_tagger_took_for_a_noun_still_states_an_intention() -> None:
+    # the quoted "never" makes the tagger read "trade" as a noun
+    found = claims('Sybiha said on Monday that Ukraine would "never" trade territory for a '
+                   "ceasefire.")
+    assert ("Andrii Sybiha", "territory_regions", "reject") in found
+    assert ("Andrii Sybiha", "ceasefire", "reject") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv rejected the remarks of Trump's director of national intelligence.",
+    "Kyiv dismissed the comments of Russia's envoy for prisoner exchanges.",
+])
+def test_a_title_names_no_issue(text: str) -> None:
+    assert not claims(text)

@@ -333,6 +333,14 @@ def _restated_phrase(noun: Token, lexicon: StanceLexicon) -> Token | None:
     return before if before.pos_ in ("NOUN", "PROPN") else None
 
 
+def _prices(verb: Token, lexicon: StanceLexicon) -> list[Token]:
+    """ "would never trade territory for a ceasefire": what a verb of trading is for is the
+    price asked, not the object of the position."""
+    if verb.lemma_.lower() not in lexicon.trade_verbs:
+        return []
+    return [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
+
+
 def verb_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
     verb = doc[cue.token]
     holders, via = subjects_of(verb)
@@ -359,6 +367,7 @@ def verb_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
     region = _minus(region, conditions)
     region = _minus(region, _reason_clauses(verb))
     region = _minus(region, _time_adjuncts(verb))
+    region = _minus(region, _prices(verb, lexicon))
     # The modal of an obligation governs the verbs coordinated under it that have no subject
     # of their own: "must stop the killing and come to the table".
     region = _minus(region, _own_clauses(verb, any_subject=cue.kind != "obligation"))

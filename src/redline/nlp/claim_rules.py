@@ -192,6 +192,17 @@ def segment_subject(doc: Doc, seg: Segment, cue: StanceCue, index: HolderIndex) 
     return []
 
 
+def names_a_title(doc: Doc, hit: IssueHit, title_nouns: frozenset[str]) -> bool:
+    """ "Trump's former director of national intelligence", "Russia's Commissioner for Human
+    Rights": a cue in the "of"/"for" phrase of a noun of office names the office, not an
+    issue."""
+    root = doc[hit.start : hit.end].root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("of", "for") or prep.dep_ != "prep":
+        return False
+    return prep.head.pos_ in ("NOUN", "PROPN") and prep.head.lemma_.lower() in title_nouns
+
+
 def complement_of(inner: Token, outer: Token) -> bool:
     """Whether ``inner`` is the verbal complement of ``outer`` ("refused to accept")."""
     head = inner.head
@@ -315,7 +326,10 @@ def own_intention(doc: Doc, cue: StanceCue, holders: list[Holder], index: Holder
         subjects = {h.party for h in holders}
     if not subjects:
         return False
-    speaker = index.speaker_holder(quote) if quote is not None else None
+    # an unnamed source speaks for its side ("a spokesperson for Zelensky's office said Kyiv
+    # would never trade territory")
+    speaker = (index.speaker_holder(quote) or index.unnamed_side(quote)
+               if quote is not None else None)
     reporting = {m.party for token in matrix_subjects(verb, report_verbs)
                  for _, m in index.mentions_of(token)}
     if speaker is None:

@@ -54,6 +54,7 @@ from redline.nlp.claim_rules import (
     issues_for,
     judges_a_person,
     media_status,
+    names_a_title,
     object_anaphor,
     object_is_anaphor,
     own_intention,
@@ -350,7 +351,8 @@ def segment_drafts(
     for cue, frame in zip(cues, frames, strict=True):
         if frame is not None and resolve_stance(cue) in ("demand", "propose"):
             asserted = [subtree_ids(doc[c.token]) for c in cues
-                        if _own_side_clause(doc, cue, c, index)]
+                        if _own_side_clause(doc, cue, c, index)
+                        or _relative_assertion(doc[c.token], index)]
             terms |= frame.region.difference(*asserted)
     # "ruled out ceding", "refused to accept": the inner predicate is what the outer one
     # accepts or rejects, so it is read through the outer one, not on its own.
@@ -655,6 +657,16 @@ def _offers(main: Token, cue: StanceCue, frame: Frame, cues: list[StanceCue],
     return ready or has_modal(main, lexicon)
 
 
+def _relative_assertion(verb: Token, index: HolderIndex) -> bool:
+    """ "asked for Tomahawks, which Washington has declined to provide": a relative clause
+    with a named subject of its own is the narrator's aside on that actor, not part of what
+    the outer predicate demands."""
+    if verb.dep_ != "relcl" or any(c.tag_ == "MD" for c in verb.children):
+        return False  # "sanctions that Trump could sign" says what might be, not a position
+    return any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")
+               and any(True for _ in index.mentions_of(c)) for c in verb.children)
+
+
 def _own_side_clause(doc: Doc, outer: StanceCue, inner: StanceCue, index: HolderIndex) -> bool:
     """ "Zelensky insisted that Ukraine would never recognise …": a demand verb over a clause
     about the speaker's own side asserts that side's position (``asserts_own_side``), so the
@@ -722,6 +734,7 @@ def read_article(doc: Doc, pack: Pack, ctx: ClaimContext | None = None) -> Readi
     index = HolderIndex(doc, pack, ctx.stance.role_nouns, ctx.stance.joint_nouns,
                         ctx.stance.side_nouns, ctx.stance.table_nouns)
     hits = with_coreferent_hits(doc, ctx.issues.find(doc), ctx.issues.anaphors)
+    hits = [h for h in hits if not names_a_title(doc, h, ctx.stance.title_nouns)]
     whole_plan = WHOLE_PLAN if pack.issue(WHOLE_PLAN) is not None else None
     hits = with_plan_hits(doc, hits, list(doc._.plans or []), whole_plan)
     drafts: list[ClaimDraft] = []

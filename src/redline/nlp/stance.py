@@ -271,7 +271,8 @@ def _intention_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
     cues: list[StanceCue] = []
     for token in sent:
         lemma = token.lemma_.lower()
-        if token.pos_ != "VERB" or lemma in lexicon.non_intent_verbs or (
+        verbal = token.pos_ == "VERB" or _mistagged_verb(token)
+        if not verbal or lemma in lexicon.non_intent_verbs or (
                 lemma in lexicon.intransitive_non_intents
                 and not any(c.dep_ == "dobj" for c in token.children)):
             continue

@@ -80,6 +80,8 @@ class StanceLexicon:
     inclusion_nouns: frozenset[str] = frozenset()
     exhortation_nouns: frozenset[str] = frozenset()
     question_verbs: frozenset[str] = frozenset()
+    trade_verbs: frozenset[str] = frozenset()
+    title_nouns: frozenset[str] = frozenset()
 
 
 def _by_stance(raw: dict[str, Any], key: str) -> dict[str, str]:
@@ -177,6 +179,8 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         exhortation_nouns=frozenset(str(w).lower() for w in raw.get("exhortation_nouns") or ()),
         inclusion_nouns=frozenset(str(w).lower() for w in raw.get("inclusion_nouns") or ()),
         reciprocal_answers=tuple(_words(p) for p in conditions.get("reciprocal") or ()),
+        trade_verbs=frozenset(str(w).lower() for w in raw.get("trade_verbs") or ()),
+        title_nouns=frozenset(str(w).lower() for w in raw.get("title_nouns") or ()),
     )
 
 
