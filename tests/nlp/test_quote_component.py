@@ -121,3 +121,21 @@ def test_any_text_extracts_without_error(pieces: list[str]) -> None:
 @lru_cache(maxsize=1)
 def _model() -> Language:
     return load_model()
+
+
+def test_a_pack_surname_that_begins_a_strangers_name_is_a_first_name() -> None:
+    text = ("“Nobody here is ready to give up land for a pause,” pollster Anton Melnychuk said "
+            "on Friday.")
+    assert _speakers(text) == ["Anton Melnychuk"]
+
+
+def test_a_hyphenated_name_keeps_its_hyphens() -> None:
+    text = ("“A frozen war is a war that can restart at any time,” "
+            "Hans-Peter Berger-Lindqvist told reporters.")
+    assert _speakers(text) == ["Hans-Peter Berger-Lindqvist"]
+
+
+def test_a_surname_label_above_the_full_name_is_that_person() -> None:
+    text = ("• Austin: “We will not walk away from Ukraine”\n\n"
+            "The US defence secretary, Lloyd Austin, spoke by video link on Wednesday.")
+    assert _speakers(text) == ["Lloyd Austin"]

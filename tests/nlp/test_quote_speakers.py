@@ -538,3 +538,13 @@ def test_long_title_between_quote_and_verb(nlp: Language) -> None:
 def test_two_speakers_joined_by_and(nlp: Language) -> None:
     text = "“We stand together on every point of this plan,” Hale and Ortega said in a statement."
     assert direct(run(nlp, text))[0][1] == "Tom Hale"
+
+
+def test_a_hyphenated_name_the_entity_recogniser_missed_keeps_its_hyphens(
+        nlp: Language) -> None:
+    text = "“A frozen war can restart at any time,” said Hans-Peter Berger-Lindqvist."
+    doc: Doc = nlp(text)
+    doc.ents = []  # the name is read from the parse alone
+    doc._.mentions = []
+    doc._.published = date(2025, 1, 1)
+    assert [q.speaker for q in extract_quotes(doc, PACK)] == ["Hans-Peter Berger-Lindqvist"]

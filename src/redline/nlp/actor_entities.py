@@ -203,17 +203,23 @@ def _appositive_titles(doc: Doc, drafts: list[Draft]) -> list[Draft]:
 def _with_first_names(doc: Doc, drafts: list[Draft], index: ActorIndex) -> list[Draft]:
     """A surname inside a longer PERSON entity: "Sergiy Lavrov" is Sergey Lavrov spelt
     another way (same initial), while "Ivan Lavrov" is someone else (the mention is dropped
-    and named-entity recognition keeps the stranger)."""
+    and named-entity recognition keeps the stranger), and so is "Anton Hrushetskyi", where
+    the pack's surname is a first name."""
     person_start: dict[int, int] = {}
+    person_end: dict[int, int] = {}
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             for i in range(ent.start, ent.end):
-                person_start[i] = ent.start
+                person_start[i], person_end[i] = ent.start, ent.end
     if not person_start:
         return drafts
     kept: list[Draft] = []
     previous_end = 0
     for draft in drafts:
+        end = person_end.get(draft.start, draft.end)
+        if (draft.resolution == "surname" and end > draft.end
+                and doc[draft.end].pos_ == "PROPN" and doc[draft.end].is_title):
+            continue  # "Anton Hrushetskyi": a first name, not Michael Anton's surname
         start = person_start.get(draft.start, draft.start)
         while start < draft.start and (doc[start].norm_ in index.lexicon.honorifics
                                        or not any(c.isalpha() for c in doc[start].text)):

@@ -260,6 +260,7 @@ class SpeakerResolver:
         for ent in self.doc.ents:
             if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG"):
                 name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                name = re.sub(r"^\W+", "", name)  # "• Austin": a bullet is no part of it
                 name = re.sub(r"\s*['’]s?$", "", name)  # "the Foreign Ministry's reaction"
                 # The small model often labels a person's two-word name as an organisation.
                 looks_personal = len(name.split()) == 2 and name.istitle()
@@ -275,9 +276,12 @@ class SpeakerResolver:
                 return Speaker(self._full_name(name, head), OTHER_PARTY, "ner", 0.4, kind)
         if head.pos_ != "PROPN" or head.ent_type_ in _PLACE_LIKE_ENTITIES:
             return None
-        words = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        name = " ".join(t.text for t in [*words, head])
+        words = _compound_names(head)
         first = words[0].i if words else head.i
+        whole = self.doc[first : head.i + 1]
+        # "Marie-Agnes Strack-Zimmermann": the hyphens belong to the name
+        name = whole.text if all(t.pos_ == "PROPN" or t.text == "-" for t in whole) else (
+            " ".join(t.text for t in [*words, head]))
         if not name[:1].isupper() or _bare_title(name) or _dateline(self.doc, first, head.i + 1):
             return None
         introduced = self._introduced_person(head.text, head)
@@ -290,14 +294,20 @@ class SpeakerResolver:
         """ "Foreign Minister Wang Yi … Minister Wang said": a word that begins or ends the
         full name of a person named earlier is that person (names are written surname
         first in some languages)."""
+        later: dict[str, Mention] = {}
         for mention in reversed(self.doc._.mentions or []):
-            if mention.start >= head.idx or mention.kind != "person":
-                continue
-            if mention.resolution not in _NAMING_RESOLUTIONS:
+            if mention.kind != "person" or mention.resolution not in _NAMING_RESOLUTIONS:
                 continue
             words = mention.actor.split()
-            if len(words) >= 2 and word in (words[0], words[-1]):
+            if len(words) < 2 or word not in (words[0], words[-1]):
+                continue
+            if mention.start < head.idx:
                 return self._from_mention(mention, "surname")
+            later.setdefault(mention.actor, mention)
+        # "Austin: ‘…’" in a headline or a live blog's entry title, the full name below it:
+        # the one person of that name in the article
+        if len(later) == 1:
+            return self._from_mention(next(iter(later.values())), "surname")
         return None
 
     def _full_name(self, name: str, head: Token) -> str:
@@ -529,6 +539,20 @@ def _dateline(doc: Doc, start: int, end: int) -> bool:
         and end < len(doc) and doc[end].text == ","
         and all(t.is_upper or not t.is_alpha for t in words)
     )
+
+
+def _compound_names(head: Token) -> list[Token]:
+    """The proper nouns compounded before a name's head, nested ones too ("Hans-Peter
+    Berger-Lindqvist" hangs "Hans" and "Peter" on "Berger"), in text order; a bullet the
+    tagger calls a proper noun ("• Austin") is no part of the name."""
+    found: list[Token] = []
+    stack = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    while stack:
+        token = stack.pop()
+        if any(ch.isalpha() for ch in token.text):
+            found.append(token)
+            stack.extend(c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")
+    return sorted(found, key=lambda t: t.i)
 
 
 def _without_honorific(name: str) -> str:
