@@ -395,3 +395,19 @@ def test_a_verb_the_tagger_took_for_a_noun_still_states_an_intention() -> None:
 ])
 def test_a_title_names_no_issue(text: str) -> None:
     assert not claims(text)
+
+
+def test_a_basis_named_only_as_a_condition_is_demanded_not_accepted() -> None:
+    found = claims("Peskov said Russia was open to talks but only on the basis of what Moscow "
+                   "calls the realities in the four regions.")
+    assert ("Dmitry Peskov", "territory_regions", "demand") in found
+    assert ("Dmitry Peskov", "territory_regions", "accept") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "“The sanctions must not be lifted while Russian troops stand on our land,” Zelensky said.",
+    "“The pressure on the Kremlin should not be eased,” Kallas said.",
+])
+def test_a_coercive_measure_that_must_not_be_taken_away_is_demanded(text: str) -> None:
+    found = claims(text)
+    assert {s for _, i, s in found if i == "sanctions"} == {"demand"}

@@ -387,6 +387,8 @@ def segment_drafts(
     # Kyiv to withdraw in exchange for a freeze": the freeze is offered, not demanded).
     clauses = [subtree_ids(doc[c.clause]) for c in cues
                if c.kind == "condition" and c.clause is not None]
+    demanded_clauses = [subtree_ids(doc[c.clause]) for c in cues if c.kind == "condition"
+                        and c.stance == "demand" and c.clause is not None]
     # "agree or face sanctions": the sanctions are faced, not part of what is demanded; the
     # act is read through the ultimatum
     clauses += [subtree_ids(doc[c.token]) for c in cues if c.kind == "ultimatum"]
@@ -410,6 +412,9 @@ def segment_drafts(
             continue
         if cue.token in embedded and not (cue.kind == "condition" and cue.token in readied):
             continue  # a condition on what one is ready for is still demanded
+        if (cue.kind == "phrase" and stance in POSITIVE_STANCES and not frame.holders
+                and any(cue.token in clause for clause in demanded_clauses)):
+            continue  # "open to talks, but only on the basis of …": the basis is demanded
         if cue.kind in ("verb", "phrasal") and asks_a_question(token, ctx.stance):
             continue
         if cue.kind == "evaluation" and judges_a_person(token, index):

@@ -165,6 +165,8 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
                 # "Ukraine must cede territory", in someone's words: the speaker demands it;
                 # "borders must not be changed by force": the speaker rejects the change.
                 stance = "reject" if is_negated(token, lexicon) else "demand"
+                if stance == "reject" and _kept_measure(token, lexicon):
+                    stance = "demand"  # "sanctions must not be lifted": they are to stay
                 cues.append(StanceCue(stance, token.i, "obligation", token.i, token.i + 1))
                 continue
             if lemma in lexicon.directive_verbs and _directs(token):
@@ -363,6 +365,15 @@ def _coerces(token: Token, lexicon: StanceLexicon) -> bool:
         if any(n.lemma_.lower() in lexicon.coercion_nouns for n in nouns):
             return True
     return False
+
+
+def _kept_measure(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "Sanctions must not be lifted", "the pressure should not be eased": a coercive
+    measure that must not be taken away is to be kept."""
+    if verb.lemma_.lower() not in lexicon.relief_verbs:
+        return False
+    return any(c.dep_ in ("nsubjpass", "nsubj") and c.lemma_.lower() in lexicon.coercion_nouns
+               for c in verb.children)
 
 
 def _brings_coercion(act: Token, lexicon: StanceLexicon) -> bool:
