@@ -411,3 +411,15 @@ def test_a_basis_named_only_as_a_condition_is_demanded_not_accepted() -> None:
 def test_a_coercive_measure_that_must_not_be_taken_away_is_demanded(text: str) -> None:
     found = claims(text)
     assert {s for _, i, s in found if i == "sanctions"} == {"demand"}
+
+
+@pytest.mark.parametrize(("text", "holder"), [
+    ("Peskov noted that Putin had set out the conditions for ending the war last summer: the "
+     "withdrawal of Ukrainian troops from Donetsk and Luhansk, and Kyiv's official renunciation "
+     "of plans to join NATO.", "Dmitry Peskov"),
+    ("On Friday Putin set out his terms for a truce: Ukraine would have to withdraw from the "
+     "four regions and formally drop its NATO ambitions.", "Vladimir Putin"),
+])
+def test_what_a_colon_after_a_stance_noun_spells_out_is_its_content(text: str,
+                                                                     holder: str) -> None:
+    assert (holder, "nato_membership", "demand") in claims(text)

@@ -470,7 +470,24 @@ def noun_frame(doc: Doc, cue: StanceCue, lexicon: StanceLexicon) -> Frame:
                     fallback = matrix_subjects(verb, lexicon.report_verbs)
         elif relation == "subject" and lemma in LINKING_VERBS:
             region |= _minus(subtree_ids(verb) - {verb.i}, [noun])
+    region |= _after_colon(doc, noun, lexicon)
     return Frame(holders, via, region, demoted, secondary, fallback)
+
+
+def _after_colon(doc: Doc, noun: Token, lexicon: StanceLexicon) -> set[int]:
+    """ "Putin set out the conditions for ending the war in June: the withdrawal of Ukrainian
+    troops from the four regions and ...": what a colon after a stance noun spells out is its
+    content, however the parser hung it. Not past another stance noun, nor into a quote."""
+    sentence_end = noun.sent.end
+    for token in doc[noun.i + 1 : sentence_end]:
+        if token.lemma_.lower() in lexicon.nouns and token.pos_ == "NOUN":
+            return set()
+        if token.text == ":":
+            after = doc[token.i + 1 : sentence_end]
+            if any(t.is_quote for t in after[:2]):
+                return set()
+            return {t.i for t in after}
+    return set()
 
 
 def _governing_verb(noun: Token) -> tuple[Token, str] | None:
