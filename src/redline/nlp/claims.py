@@ -669,7 +669,7 @@ def _relative_assertion(verb: Token, index: HolderIndex) -> bool:
     if verb.dep_ != "relcl" or any(c.tag_ == "MD" for c in verb.children):
         return False  # "sanctions that Trump could sign" says what might be, not a position
     return any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")
-               and any(True for _ in index.mentions_of(c)) for c in verb.children)
+               and bool(index.mentions_of(c)) for c in verb.children)
 
 
 def _own_side_clause(doc: Doc, outer: StanceCue, inner: StanceCue, index: HolderIndex) -> bool:
