@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 
 from redline.evaluation import Alignment, Counts, align, claim_matcher, same_actor
 from redline.ingest import read_inputs
@@ -98,10 +99,11 @@ def collect(sets: Iterable[tuple[str, Path, Path]], pack: str,
 
 @dataclass(frozen=True)
 class Design:
-    """The feature columns and the examples as a dense matrix."""
+    """The feature columns and the examples as a sparse matrix (a pair or candidate fires a
+    few dozen of several thousand features)."""
 
     names: list[str]
-    x: np.ndarray
+    x: sparse.csr_matrix
     y: np.ndarray
 
 
@@ -110,16 +112,24 @@ def design(articles: list[AnnotatedArticle], names: list[str] | None = None) -> 
                   [label for a in articles for label in a.labels], names)
 
 
+def without_group(data: Design, row_groups: np.ndarray, group: str) -> Design:
+    """The examples of every set but ``group`` (``row_groups`` gives each row's set); the
+    columns stay, and a column no kept row fires keeps a zero weight."""
+    keep = row_groups != group
+    return Design(data.names, data.x[keep], data.y[keep])
+
+
 def matrix(rows: list[Features], labels: list[str], names: list[str] | None = None) -> Design:
-    """Examples as a dense matrix over the feature names (all the rows' names by default)."""
+    """Examples as a sparse matrix over the feature names (all the rows' names by default)."""
     if names is None:
         names = sorted({n for f in rows for n in f})
     column = {n: i for i, n in enumerate(names)}
-    x = np.zeros((len(rows), len(names)))
-    for r, features in enumerate(rows):
-        for name, value in features.items():
-            if name in column:
-                x[r, column[name]] = value
+    cells = [(r, column[name], value) for r, features in enumerate(rows)
+             for name, value in features.items() if name in column]
+    row_index, column_index, values = (list(part) for part in zip(*cells, strict=True)) \
+        if cells else ([], [], [])
+    x = sparse.csr_matrix((np.array(values, dtype=float), (row_index, column_index)),
+                          shape=(len(rows), len(names)))
     y = np.array([CLASSES.index(label) for label in labels], dtype=int)
     return Design(names, x, y)
 
@@ -128,18 +138,19 @@ def fit(data: Design, l2: float, steps: int = 600, rate: float = 0.1) -> ClaimSc
     """Softmax regression with an L2 penalty, by full-batch Adam from zero weights
     (deterministic)."""
     n, d = data.x.shape
+    x, x_t = data.x, data.x.T.tocsr()
     k = len(CLASSES)
     w = np.zeros((d, k))
     b = np.zeros(k)
     onehot = np.eye(k)[data.y] if n else np.zeros((0, k))
     moments = [np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)]
     for step in range(1, steps + 1):
-        logits = data.x @ w + b
+        logits = x @ w + b
         logits -= logits.max(axis=1, keepdims=True)
         p = np.exp(logits)
         p /= p.sum(axis=1, keepdims=True)
         error = (p - onehot) / max(n, 1)
-        grads = (data.x.T @ error + 2 * l2 * w, error.sum(axis=0))
+        grads = (x_t @ error + 2 * l2 * w, error.sum(axis=0))
         for i, (param, grad) in enumerate(zip((w, b), grads, strict=True)):
             m, v = moments[2 * i], moments[2 * i + 1]
             m *= 0.9
@@ -217,12 +228,13 @@ def train(articles: list[AnnotatedArticle], filtering: bool = False) -> Training
     best: tuple[float, float, float, float] | None = None
     per_l2: dict[str, float] = {}
     fold_scorers: dict[float, list[Fold]] = {}
+    everything = design(articles)
+    row_groups = np.array([a.group for a in articles for _ in a.candidates])
     for l2 in L2_GRID:
         folds = []
         for group in groups:
-            seen = [a for a in articles if a.group != group]
             held_out = [a for a in articles if a.group == group]
-            folds.append((fit(design(seen), l2), held_out))
+            folds.append((fit(without_group(everything, row_groups, group), l2), held_out))
         drop_at, swap = tune(folds)
         total = fold_counts(folds, drop_at, swap)
         per_l2[str(l2)] = round(total.f1, 4)
@@ -239,7 +251,7 @@ def train(articles: list[AnnotatedArticle], filtering: bool = False) -> Training
         per_set[held_out[0].group] = {"rules": rules.figures(), "scored": scored.figures()}
         rules_total.add(rules)
         scored_total.add(scored)
-    final = fit(design(articles), l2)
+    final = fit(everything, l2)
     figures = {
         "sets": groups, "articles": len(articles), "filtering": filtering,
         "candidates": sum(len(a.candidates) for a in articles),
@@ -255,4 +267,4 @@ def train(articles: list[AnnotatedArticle], filtering: bool = False) -> Training
 
 
 __all__ = ["NEVER", "AnnotatedArticle", "Design", "Training", "collect", "counts_with", "fit",
-           "label_candidates", "matrix", "strict_alignment", "train"]
+           "label_candidates", "matrix", "strict_alignment", "train", "without_group"]

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
+
 from redline.evaluation import Counts, overlap_ok, same_actor
 from redline.model import STANCES, Claim
 from redline.nlp.claim_finder import ClaimFinder
@@ -20,13 +22,15 @@ from redline.nlp.claim_scorer import CLASSES, NO_CLAIM, ClaimScorer, Decision, a
 from redline.nlp.claim_training import (
     NEVER,
     AnnotatedArticle,
+    Design,
     Record,
     fit,
     matrix,
     strict_alignment,
+    without_group,
 )
 
-ADD_GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9, NEVER)
+ADD_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9, NEVER)
 L2_GRID = (0.0003, 0.001, 0.003, 0.01, 0.03)
 TOLERANCE = 0.001
 
@@ -45,10 +49,10 @@ def _labels(article: AnnotatedArticle) -> list[str]:
     return [pair_label(claim, article.gold) for claim, _ in article.pairs]
 
 
-def fit_finder(articles: list[AnnotatedArticle], l2: float) -> ClaimScorer:
-    rows = [f for a in articles for _, f in a.pairs]
-    labels = [label for a in articles for label in _labels(a)]
-    return fit(matrix(rows, labels), l2)
+def finder_design(articles: list[AnnotatedArticle]) -> Design:
+    """Every quoted pair of the articles, labelled by their gold."""
+    return matrix([f for a in articles for _, f in a.pairs],
+                  [label for a in articles for label in _labels(a)])
 
 
 # The probabilities of each pair of one article: (claim, {class: probability}).
@@ -87,10 +91,12 @@ def train_finder(articles: list[AnnotatedArticle]) -> FinderTraining:
     results: list[tuple[float, float, float]] = []  # (F1, l2, add_at), every setting tried
     folds_by_l2: dict[float, list[tuple[AnnotatedArticle, Scored]]] = {}
     per_l2: dict[str, float] = {}
+    everything = finder_design(articles)
+    row_groups = np.array([a.group for a in articles for _ in a.pairs])
     for l2 in L2_GRID:
         scored: list[tuple[AnnotatedArticle, Scored]] = []
         for group in groups:
-            model = fit_finder([a for a in articles if a.group != group], l2)
+            model = fit(without_group(everything, row_groups, group), l2)
             scored += [(a, [(c, model.probabilities(f)) for c, f in a.pairs])
                        for a in articles if a.group == group]
         folds_by_l2[l2] = scored
@@ -110,7 +116,7 @@ def train_finder(articles: list[AnnotatedArticle]) -> FinderTraining:
         per_set[group] = {"rules": rules.figures(), "with_finder": found.figures()}
         rules_total.add(rules)
         found_total.add(found)
-    labels = [label for a in articles for label in _labels(a)]
+    labels = [CLASSES[i] for i in everything.y]
     figures = {
         "sets": groups, "articles": len(articles),
         "pairs": len(labels), "labels": {c: labels.count(c) for c in CLASSES},
@@ -118,7 +124,7 @@ def train_finder(articles: list[AnnotatedArticle]) -> FinderTraining:
         "cross_validated": {"rules": rules_total.figures(), "with_finder": found_total.figures(),
                             "per_set": per_set},
     }
-    model = fit_finder(articles, l2)
+    model = fit(everything, l2)
     # The model's own drop and relabel thresholds are not used by the finder.
     finder_model = ClaimScorer(model.weights, model.bias, NEVER, NEVER, about=figures)
     return FinderTraining(ClaimFinder(finder_model, add_at, figures), figures)
