@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ FIGURES = ("claims_strict", "claims_party", "quotes_strict", "quotes_party", "pl
 PLAN_NAME_STOPWORDS = frozenset({"plan", "the", "proposal", "peace", "us"})
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str | None) -> str:
     """Lower-case, strip accents, and fold runs of white space into one space."""
     text = unicodedata.normalize("NFKD", text or "")
@@ -39,6 +41,7 @@ def edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+@lru_cache(maxsize=1 << 16)
 def same_actor(a: str, b: str) -> bool:
     """Same canonical actor, allowing transliteration variants (Sergei/Sergey)."""
     a, b = fold(a), fold(b)

@@ -1,6 +1,6 @@
-"""``redline train-scorer`` and ``train-finder``: annotated sets in, a model file and
-cross-validated figures out; ``redline extract --no-scorer`` keeps the rules' own claims and
-``--no-finder`` adds none of the finder's."""
+"""``redline train-scorer``, ``train-finder`` and ``train-claims``: annotated sets in, model
+files and cross-validated figures out; ``redline extract --no-scorer`` keeps the rules' own
+claims and ``--no-finder`` adds none of the finder's."""
 
 from __future__ import annotations
 
@@ -100,3 +100,17 @@ def test_extract_without_the_finder_writes_no_claim_the_finder_would_add(tmp_pat
         claims[flag] = {(c["actor"], c["issue"]) for c in record["claims"]}
     assert claims["--no-finder"] <= claims["--finder"]
     assert ("Sergey Lavrov", "sanctions") not in claims["--no-finder"]
+
+
+def test_train_claims_writes_both_models_tuned_together(tmp_path: Path) -> None:
+    sets = [str(quoted_set(tmp_path, name)) for name in ("a", "b")]
+    pack = tmp_path / "pack"
+    result = CliRunner().invoke(app, ["train-claims", *sets, "--pack-dir", str(pack)])
+    assert result.exit_code == 0, result.output
+    assert "finder alone" in result.output and "both" in result.output
+    scorer, finder = load_scorer(pack), load_finder(pack)
+    assert scorer is not None and finder is not None
+    assert scorer.about == finder.about
+    assert finder.about is not None and finder.about["sets"] == ["a", "b"]
+    assert (scorer.drop_at, scorer.swap_margin, finder.add_at) == (
+        finder.about["drop_at"], finder.about["swap_margin"], finder.about["add_at"])

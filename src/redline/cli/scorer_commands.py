@@ -1,5 +1,6 @@
-"""Commands: ``redline train-scorer`` and ``redline train-finder`` (the pack's claim scorer
-and claim finder, from annotated sets)."""
+"""Commands: ``redline train-claims`` (the pack's claim scorer and claim finder, tuned
+together), and ``redline train-scorer`` and ``redline train-finder`` (each alone), from
+annotated sets."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from rich.table import Table
 from redline.cli.app import app, console
 from redline.cli.options import DEFAULT_PACK, PackOption, usage_error
 from redline.cli.progress import progress_bar
-from redline.nlp.claim_finder import finder_text
-from redline.nlp.claim_scorer import scorer_text
+from redline.nlp.claim_finder import FINDER_FILE, finder_text
+from redline.nlp.claim_scorer import SCORER_FILE, scorer_text
 from redline.nlp.claim_training import AnnotatedArticle, collect, train
 from redline.nlp.finder_training import train_finder
+from redline.nlp.joint_training import train_claim_models
 
 
 def _annotated_set(folder: Path) -> tuple[str, Path, Path]:
@@ -94,3 +96,35 @@ def train_finder_command(
     console.print(f"{figures['articles']} articles, {figures['pairs']} quoted pairs; tuned: "
                   f"add a pair at P(stance) >= {figures['add_at']}, L2 {figures['l2']}; "
                   f"written to {out}")
+
+
+@app.command("train-claims")
+def train_claims(
+    sets: SetsArgument,
+    pack_dir: Annotated[Path, typer.Option(
+        "--pack-dir", help=f"The pack folder to write {SCORER_FILE} and {FINDER_FILE} to.")],
+    pack: PackOption = DEFAULT_PACK,
+) -> None:
+    """Train the claim scorer and the claim finder together: the scorer's drop and relabel
+    thresholds and the finder's adding threshold are chosen jointly, by cross-validation."""
+    articles = _collect(sets, pack)
+    with console.status("fitting and cross-validating both models"):
+        models = train_claim_models(articles)
+    pack_dir.mkdir(parents=True, exist_ok=True)
+    (pack_dir / SCORER_FILE).write_text(scorer_text(models.scorer), encoding="utf-8")
+    (pack_dir / FINDER_FILE).write_text(finder_text(models.finder), encoding="utf-8")
+    figures = models.figures
+    cross = figures["cross_validated"]
+    columns = {"rules": "rules", "scorer_alone": "scorer alone",
+               "finder_alone": "finder alone", "both": "both"}
+    table = Table(title="claims strict F1, each set held out in turn")
+    for heading in ("set", *columns.values()):
+        table.add_column(heading)
+    for name, row in [*cross["per_set"].items(), ("all", cross)]:
+        table.add_row(name, *(f"{row[key]['f1']:.3f}" for key in columns))
+    console.print(table)
+    console.print(f"{figures['articles']} articles, {figures['candidates']} candidates, "
+                  f"{figures['pairs']} quoted pairs; tuned: drop at P(no claim) >= "
+                  f"{figures['drop_at']}, relabel at a margin of {figures['swap_margin']}, "
+                  f"add a pair at P(stance) >= {figures['add_at']}, L2 {figures['l2']}; "
+                  f"written to {pack_dir}")

@@ -59,14 +59,19 @@ def finder_design(articles: list[AnnotatedArticle]) -> Design:
 Scored = list[tuple[Claim, dict[str, float]]]
 
 
-def claims_with(article: AnnotatedArticle, scored: Scored, add_at: float) -> list[Claim]:
-    """The rules' claims with the pairs the finder adds at ``add_at``."""
+def found_claims(scored: Scored, add_at: float) -> list[Claim]:
+    """The claims of the pairs whose likeliest stance reaches ``add_at``."""
     decided = []
     for claim, probs in scored:
         best = max(STANCES, key=lambda s: probs[s])
         if probs[best] >= add_at:
             decided.append((replace(claim, stance=best), Decision(best, probs[best])))
-    return [c for c, _ in article.candidates] + apply_decisions(decided)
+    return apply_decisions(decided)
+
+
+def claims_with(article: AnnotatedArticle, scored: Scored, add_at: float) -> list[Claim]:
+    """The rules' claims with the pairs the finder adds at ``add_at``."""
+    return [c for c, _ in article.candidates] + found_claims(scored, add_at)
 
 
 def counts_at(scored: list[tuple[AnnotatedArticle, Scored]], add_at: float) -> Counts:
@@ -130,4 +135,5 @@ def train_finder(articles: list[AnnotatedArticle]) -> FinderTraining:
     return FinderTraining(ClaimFinder(finder_model, add_at, figures), figures)
 
 
-__all__ = ["FinderTraining", "pair_label", "train_finder"]
+__all__ = ["ADD_GRID", "FinderTraining", "Scored", "finder_design", "found_claims", "pair_label",
+           "train_finder"]
