@@ -18,7 +18,7 @@ TEXT = (
 
 
 def test_terms_of_a_list_opened_by_a_leaked_copy_are_reported() -> None:
-    nlp = build_pipeline("russia-ukraine")
+    nlp = build_pipeline("russia-ukraine", scorer=False, finder=False)
     article = Article(id="t", text=TEXT, published=date(2025, 11, 24), source="test")
     doc = nlp(make_doc(nlp, article))
     plan = next(p for p in doc._.plans if "counter-proposal" in p.name)
@@ -37,7 +37,7 @@ NUMBERED = (
 
 
 def test_numbered_items_keep_their_number_and_take_the_openers_status() -> None:
-    nlp = build_pipeline("russia-ukraine")
+    nlp = build_pipeline("russia-ukraine", scorer=False, finder=False)
     article = Article(id="t", text=NUMBERED, published=date(2025, 4, 24), source="test")
     doc = nlp(make_doc(nlp, article))
     items = [s.text.strip() for s in doc.sents if s.text.strip()[:2] in ("1.", "2.")]
@@ -59,7 +59,7 @@ JOINT = (
 
 
 def test_a_list_handed_on_by_its_opener_is_the_plans_and_held_by_every_proposer() -> None:
-    nlp = build_pipeline("russia-ukraine")
+    nlp = build_pipeline("russia-ukraine", scorer=False, finder=False)
     article = Article(id="t", text=JOINT, published=date(2024, 10, 2), source="test")
     doc = nlp(make_doc(nlp, article))
     found = {(c.actor, c.issue, c.stance) for c in doc._.claims}
@@ -71,7 +71,7 @@ def test_a_list_handed_on_by_its_opener_is_the_plans_and_held_by_every_proposer(
 
 
 def test_a_numbered_list_far_from_any_plan_is_not_its_points() -> None:
-    nlp = build_pipeline("russia-ukraine")
+    nlp = build_pipeline("russia-ukraine", scorer=False, finder=False)
     text = ("Zelensky presented his victory plan to parliament on Wednesday.\n\n"
             "Reactions in Moscow were dismissive. Lavrov called it a fantasy. Analysts in Kyiv "
             "drew up their own list of what to watch:\n\n"

@@ -18,7 +18,7 @@ from redline.nlp.pipeline import build_pipeline, make_doc
 
 @lru_cache(maxsize=2)
 def _nlp(pack: str) -> Language:
-    return build_pipeline(pack)
+    return build_pipeline(pack, scorer=False, finder=False)
 
 
 def run(text: str, pack: str = "russia-ukraine", source: str | None = None) -> Doc:
