@@ -124,10 +124,15 @@ def matrix(rows: list[Features], labels: list[str], names: list[str] | None = No
     if names is None:
         names = sorted({n for f in rows for n in f})
     column = {n: i for i, n in enumerate(names)}
-    cells = [(r, column[name], value) for r, features in enumerate(rows)
-             for name, value in features.items() if name in column]
-    row_index, column_index, values = (list(part) for part in zip(*cells, strict=True)) \
-        if cells else ([], [], [])
+    row_index: list[int] = []
+    column_index: list[int] = []
+    values: list[float] = []
+    for r, features in enumerate(rows):
+        for name, value in features.items():
+            if name in column:
+                row_index.append(r)
+                column_index.append(column[name])
+                values.append(value)
     x = sparse.csr_matrix((np.array(values, dtype=float), (row_index, column_index)),
                           shape=(len(rows), len(names)))
     y = np.array([CLASSES.index(label) for label in labels], dtype=int)
