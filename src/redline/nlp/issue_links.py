@@ -63,16 +63,22 @@ class LinkedCueMatcher:
                   tuple(_Word.parse(w) for w in cue.linked))
             for issue in pack.issues for cue in issue.linked_cues
         ]
-        self.first_words = {w.lemma for link in self.links for w in link.words}
+        # each link under the words that may start it, so a token meets only its own links
+        self.by_word: dict[str, list[int]] = {}
+        for n, link in enumerate(self.links):
+            for word in {w.lemma for w in link.words}:
+                self.by_word.setdefault(word, []).append(n)
 
     def find(self, doc: Doc) -> list[tuple[str, int, int]]:
         if not self.links or not doc.has_annotation("DEP"):
             return []
         found: list[tuple[str, int, int]] = []
         for token in doc:
-            if self.first_words.isdisjoint((token.lemma_.lower(), token.lower_)):
-                continue
-            for link in self.links:
+            lemma, lower = token.lemma_.lower(), token.lower_
+            numbers = self.by_word.get(lemma, [])
+            if lower != lemma:
+                numbers = sorted({*numbers, *self.by_word.get(lower, ())})
+            for link in (self.links[n] for n in numbers):
                 if not any(w.fits(token) for w in link.words):
                     continue
                 partner = next((n for n in _neighbours(token)

@@ -40,6 +40,7 @@ class PlanLexicon:
     purpose_verbs: frozenset[str]
     content_verbs: frozenset[str]
     content_openers: tuple[str, ...]  # longest first
+    opener_pattern: re.Pattern[str]  # the openers in that order, before a space or a comma
     modals: frozenset[str]
     continuation_openers: frozenset[str]
     gist_nouns: frozenset[str]
@@ -79,6 +80,7 @@ def _numbers(data: dict[str, Any], key: str) -> dict[str, int]:
 def load_plan_lexicon(path: Path = RESOURCE) -> PlanLexicon:
     """Read the plan vocabulary; a missing or malformed file is a PackError naming it."""
     data = read_mapping(path, "plan vocabulary", lambda message: PackError(str(path), [message]))
+    openers = _openers(data)
     return PlanLexicon(
         plan_nouns=_words(data, "plan_nouns"),
         document_nouns=_words(data, "document_nouns"),
@@ -100,7 +102,8 @@ def load_plan_lexicon(path: Path = RESOURCE) -> PlanLexicon:
         term_verbs=_words(data, "term_verbs"),
         purpose_verbs=_words(data, "purpose_verbs"),
         content_verbs=_words(data, "content_verbs"),
-        content_openers=_openers(data),
+        content_openers=openers,
+        opener_pattern=_opener_pattern(openers),
         modals=_words(data, "modals"),
         continuation_openers=_words(data, "continuation_openers"),
         gist_nouns=_words(data, "gist_nouns"),
@@ -110,6 +113,14 @@ def load_plan_lexicon(path: Path = RESOURCE) -> PlanLexicon:
         any_determiners=_words(data, "any_determiners"),
         future_modals=_words(data, "future_modals"),
     )
+
+
+def _opener_pattern(openers: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for "the text starts with an opener": alternatives tried in the openers'
+    order (longest first), as a loop over them would; none matches when there are none."""
+    if not openers:
+        return re.compile("(?!)")
+    return re.compile("(?:" + "|".join(re.escape(o) for o in openers) + ")(?=[ ,])")
 
 
 def _openers(data: dict[str, Any]) -> tuple[str, ...]:

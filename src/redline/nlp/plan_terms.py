@@ -341,8 +341,8 @@ def opener_terms(
     """Terms of a sentence that opens on the plan: "Under the plan, X would Y"; "It includes
     X". A pronoun opener counts only right after a sentence that names the plan."""
     text = sent.text.casefold().lstrip("‘'\"“ \n")
-    opener = next((o for o in lexicon.content_openers if text.startswith(o + " ")
-                   or text.startswith(o + ",")), None)
+    found = lexicon.opener_pattern.match(text)
+    opener = found.group() if found else None
     if opener is None or (" " not in opener and not after_plan):
         return
     first = next((t for t in sent if not (t.is_space or t.is_punct)), sent[0])

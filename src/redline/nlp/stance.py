@@ -87,17 +87,17 @@ def has_modal(token: Token, lexicon: StanceLexicon) -> bool:
 
 
 def _match_words(
-    sent: Span, words: tuple[str, ...], lowered: list[str] | None = None
+    sent: Span, words: tuple[str, ...], lowered: list[str], present: set[str]
 ) -> list[tuple[int, int]]:
-    lowered = lowered if lowered is not None else [t.lower_ for t in sent]
-    if words[0] not in lowered:
+    """Where a phrase's words stand in a sentence, given the sentence's lowered words."""
+    if words[0] not in present:
         return []
     found: list[tuple[int, int]] = []
     n = len(words)
     for i in range(len(lowered) - n + 1):
         if lowered[i] == words[0] and tuple(lowered[i : i + n]) == words:
             found.append((sent.start + i, sent.start + i + n))
-    if not found and n > 1:
+    if not found and n > 1 and present.issuperset(words):
         # 'saw "no sense" in their presence': quotation marks inside a phrase do not break it
         kept = [i for i, t in enumerate(sent) if not t.is_quote]
         for k in range(len(kept) - n + 1):
@@ -234,9 +234,7 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
     lowered = [t.lower_ for t in sent]
     present = set(lowered)
     for words, stance in lexicon.phrases.items():
-        if words[0] not in present:
-            continue
-        for start, end in _match_words(sent, words, lowered):
+        for start, end in _match_words(sent, words, lowered, present):
             root = sent.doc[start:end].root
             own_negator = any(t.dep_ == "neg" or t.lower_ in lexicon.negators
                               for t in sent.doc[start:end])
@@ -244,7 +242,7 @@ def find_stance_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
                 root = root.head  # "is not up for discussion": the predicate carries it
             negated = stance != "reject" and not own_negator and is_negated(root, lexicon)
             cues.append(StanceCue(stance, root.i, "phrase", start, end, negated))
-    cues.extend(_condition_cues(sent, lexicon))
+    cues.extend(_condition_cues(sent, lexicon, lowered, present))
     cues.extend(_ultimatum_cues(sent, lexicon))
     consequences = _consequence_cues(sent, lexicon)
     if consequences:
@@ -648,7 +646,9 @@ def threatens(token: Token, lexicon: StanceLexicon) -> bool:
     )
 
 
-def _condition_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
+def _condition_cues(
+    sent: Span, lexicon: StanceLexicon, lowered: list[str], present: set[str]
+) -> list[StanceCue]:
     """Conditions ("only if", "once", "unless") under a main clause: demands."""
     cues: list[StanceCue] = []
     for token in sent:
@@ -684,7 +684,7 @@ def _condition_cues(sent: Span, lexicon: StanceLexicon) -> list[StanceCue]:
     cues.extend(_restricted_adjuncts(sent))
     cues.extend(_necessary_adjuncts(sent, lexicon))
     for words in lexicon.condition_phrases:
-        for start, _end in _match_words(sent, words):
+        for start, _end in _match_words(sent, words, lowered, present):
             head = sent.doc[start]
             stance = "demand"
             if words in lexicon.exchange_phrases and _demanded(head.head, lexicon):

@@ -59,11 +59,12 @@ def hedge_status(span: Span, lexicon: HedgeLexicon) -> str:
     bag = set(words)
     # "is also said to", "could not independently be verified": adverbs the phrase does not
     # name may stand between its words.
-    phrase_words = _phrase_words(lexicon)
-    tight = [t.lower_ for t in span if t.pos_ != "ADV" or t.lower_ in phrase_words]
+    def tight() -> list[str]:
+        phrase_words = _phrase_words(lexicon)
+        return [t.lower_ for t in span if t.pos_ != "ADV" or t.lower_ in phrase_words]
 
     def any_phrase(phrases: tuple[tuple[str, ...], ...]) -> bool:
-        return any(p[0] in bag and (_contains(words, p) or _contains(tight, p))
+        return any(bag.issuperset(p) and (_contains(words, p) or _contains(tight(), p))
                    for p in phrases)
 
     if bag & lexicon.alleged_words or any_phrase(lexicon.alleged_phrases):
