@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from redline.nlp.actor_index import ActorIndex
 from redline.nlp.actor_lexicon import ActorLexicon
 from redline.nlp.actor_matching import Draft, published_day
+from redline.nlp.doc_cache import text_of
 from redline.nlp.quote_lexicon import load_speech_lexicon
 from redline.nlp.quote_marks import pair_quotes
 from redline.packs.schema import Actor
@@ -66,7 +67,7 @@ def quoted_tokens(doc: Doc) -> bytearray:
     fumed" is not Putin fuming."""
     flags = bytearray(len(doc))
     starts = [t.idx for t in doc]
-    for span in pair_quotes(doc.text, load_speech_lexicon().elisions):
+    for span in pair_quotes(text_of(doc), load_speech_lexicon().elisions):
         if span.depth != 0:
             continue
         first = bisect.bisect_left(starts, span.start)

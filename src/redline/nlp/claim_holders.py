@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from redline.model import UNNAMED_SOURCE, Mention, PlanMention, Quote
+from redline.nlp.doc_cache import text_of
 from redline.packs.schema import Pack
 
 FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my", "ourselves", "myself"})
@@ -58,7 +59,7 @@ class HolderIndex:
         self.quotes: list[Quote] = sorted(doc._.quotes or [], key=lambda q: q.end - q.start)
         self.plans: list[PlanMention] = list(doc._.plans or [])
         # Doc.text is rebuilt on every access; plan look-ups search it often.
-        self.folded_text = doc.text.casefold()
+        self.folded_text = text_of(doc).casefold()
         # Where each plan is named in the text, by (name, number of points), filled on demand.
         self.namings: dict[tuple[str, int | None], list[tuple[int, int]]] = {}
         # The last group a plural subject was found to be, by the index of its sentence:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from redline.nlp.doc_cache import cached, text_of
+
 # A line that does not end like a sentence is a headline, caption or sidebar label.
 SENTENCE_ENDINGS = tuple(".!?\"'”’:;)…")
 CAPTION_MARKERS = ("pictured", "photo:", "getty images", "click here", "read more")
@@ -33,12 +35,17 @@ def _line_is_caption(line: str) -> bool:
     return not stripped.endswith(SENTENCE_ENDINGS)
 
 
-def segments_of(doc: Doc) -> list[Segment]:
-    """Every sentence of the Doc, cut at line breaks, with caption lines marked."""
-    text = doc.text
+def segments_of(doc: Doc) -> tuple[Segment, ...]:
+    """Every sentence of the Doc, cut at line breaks, with caption lines marked (computed
+    once per Doc)."""
+    return cached(doc, "segments", _segments)
+
+
+def _segments(doc: Doc) -> tuple[Segment, ...]:
+    text = text_of(doc)
     segments: list[Segment] = []
     if not len(doc):
-        return segments
+        return ()
     # Without a parser or sentencizer the whole text is one sentence.
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     for sent in sents:
@@ -49,7 +56,7 @@ def segments_of(doc: Doc) -> list[Segment]:
                 if end > start:
                     segments.append(_segment(doc, text, start, end))
                 start = token.i + 1
-    return segments
+    return tuple(segments)
 
 
 def _segment(doc: Doc, text: str, start: int, end: int) -> Segment:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from redline.nlp.doc_cache import text_of
 from redline.nlp.quote_lexicon import SpeechLexicon
 from redline.nlp.quote_marks import QUOTE_MARKS, QuoteSpan, paragraphs
 
@@ -260,7 +261,7 @@ class CueFinder:
         self.doc = doc
         self.lexicon = lexicon
         self.quotes = quotes
-        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        self.text = text_of(doc)
         self.starts = [t.idx for t in doc]
         self.paragraphs = paragraphs(self.text)
         self.par_starts = [start for start, _ in self.paragraphs]

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc, Token
 
 from redline.model import Quote, TextSpan
+from redline.nlp.doc_cache import text_of
 from redline.nlp.quote_cues import SourcePhrase
 from redline.nlp.quote_marks import QUOTE_MARKS
 from redline.nlp.quote_speakers import Speaker
@@ -52,7 +53,7 @@ class ReportedSpeech:
         self.doc = doc
         self.paragraph_of = paragraph_of  # a parse can run across a paragraph break
         self.question_verbs = question_verbs
-        self.text = doc.text
+        self.text = text_of(doc)
         self.quoted = quoted
         self.sentence_of = sentence_of
 

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from redline.model import Quote, TextSpan
+from redline.nlp.doc_cache import text_of
 from redline.nlp.quote_cues import (
     Cue,
     CueFinder,
@@ -77,7 +78,7 @@ class _Extractor:
     def __init__(self, doc: Doc, pack: Pack, lexicon: SpeechLexicon) -> None:
         self.doc = doc
         self.lexicon = lexicon
-        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        self.text = text_of(doc)
         self.pars = paragraphs(self.text)
         self.par_starts = [start for start, _ in self.pars] or [0]
         self.spans = pair_quotes(self.text, lexicon.elisions)

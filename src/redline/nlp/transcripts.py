@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from redline.model import Mention, Quote, TextSpan
 from redline.nlp.actor_index import ActorIndex, index_for
 from redline.nlp.actor_lexicon import load_lexicon
+from redline.nlp.doc_cache import text_of
 from redline.nlp.resource_files import read_mapping, string_list
 
 RESOURCE = Path(__file__).parent / "resources" / "transcripts.yaml"
@@ -192,7 +193,7 @@ def find_turns(doc: Doc, names: dict[str, LabelActor | None],
     always hands over to an answer: the outlet), one label is the interviewer's or an "A:",
     and one turn is an answer. A list of "Note:" / "Update:" lines or one "Trump: ..."
     headline is no transcript."""
-    text = doc.text
+    text = text_of(doc)
     labelled = [(m, _role(m.group("label"), doc, names, lexicon)) for m in LABEL.finditer(text)]
     turns: list[Turn] = []
     for candidate in map(_trimmed, _runs(text, labelled)):
@@ -237,7 +238,7 @@ class TranscriptFinder:
         self.lexicon = load_transcript_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        if ":" not in doc.text:
+        if ":" not in text_of(doc):
             doc._.turns = []
             return doc
         turns = find_turns(doc, self.names, self.lexicon)
@@ -290,7 +291,7 @@ def answer_turns(doc: Doc) -> list[Turn]:
     if not turns:
         return []
     mentions: list[Mention] = list(doc._.mentions or [])
-    lead = doc.text[: turns[0].label.start]
+    lead = text_of(doc)[: turns[0].label.start]
     words = set(re.findall(r"[a-z]+", lead.casefold()))
     interview = bool(words & load_transcript_lexicon().interview_words)
     guest = interviewee(mentions, turns[0].label.start) if interview else None
