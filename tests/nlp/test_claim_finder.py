@@ -1,5 +1,6 @@
-"""The claim finder: which quoted sentences become pairs, how a pair becomes a claim, its
-file, the labels it is trained on, and the choice of its threshold by cross-validation."""
+"""The claim finder: which sentences become pairs (quoted and subject), how a pair becomes a
+claim, its file, the labels it is trained on, and the choice of its threshold by
+cross-validation."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from redline.errors import PackError
 from redline.model import Article, Claim, TextSpan
 from redline.nlp.claim_finder import (
     FINDER_FILE,
+    QUOTED,
+    SUBJECT,
     ClaimFinder,
     finder_from_json,
     finder_text,
@@ -31,6 +34,9 @@ TEXT = """Lavrov on the talks
 “NATO membership for Ukraine is a dead issue,” analyst John Smith said.
 Lavrov rejected a ceasefire, saying “a ceasefire now would only help Kyiv rearm.”
 “A ceasefire is a trick,” he said.
+The Kremlin has talked at length about sanctions relief in recent weeks.
+Ukraine and Poland kept returning to the question of security guarantees, officials said.
+“Security guarantees are the first thing on our list,” Zelensky said as he pressed the point.
 """
 
 # Class order: propose, demand, accept, reject, threaten, none.
@@ -44,13 +50,14 @@ def doc() -> Doc:
     return nlp(make_doc(nlp, Article(id="lavrov", text=TEXT, published=date(2025, 3, 13))))
 
 
-def finder(add_at: float = 0.5, **rows: tuple[float, ...]) -> ClaimFinder:
+def finder(add_at: float = 0.5, kinds: tuple[str, ...] = (QUOTED, SUBJECT),
+           **rows: tuple[float, ...]) -> ClaimFinder:
     model = ClaimScorer(dict(rows), (0.0,) * len(CLASSES), 1.01, 1.01)
-    return ClaimFinder(model, add_at)
+    return ClaimFinder(model, add_at, pair_kinds=kinds)
 
 
 def test_a_quoted_sentence_naming_an_issue_the_rules_left_open_is_a_pair(doc: Doc) -> None:
-    pairs = {(p.holder.actor, p.issue) for p, _ in doc._.quoted_pairs}
+    pairs = {(p.holder.actor, p.issue) for p, _ in doc._.finder_pairs if p.kind == QUOTED}
     assert ("Sergey Lavrov", "sanctions") in pairs
     # The rules read Lavrov's position on the ceasefire: no pair for it, in any sentence.
     assert ("Sergey Lavrov", "ceasefire") in {(c.actor, c.issue) for c in doc._.claims}
@@ -60,14 +67,49 @@ def test_a_quoted_sentence_naming_an_issue_the_rules_left_open_is_a_pair(doc: Do
 
 
 def test_a_pair_is_read_by_its_words_party_issue_and_quote(doc: Doc) -> None:
-    pair, features = next((p, f) for p, f in doc._.quoted_pairs if p.issue == "sanctions")
+    pair, features = next((p, f) for p, f in doc._.finder_pairs if p.issue == "sanctions")
     assert {"issue=sanctions", "party=russia", "pi=russia|sanctions"} <= set(features)
     assert "w=relief" in features and "qkind=direct" in features
     assert pair.segment.text.startswith("“Sanctions relief")
 
 
+def test_a_subject_naming_an_issue_the_rules_left_open_is_a_pair(doc: Doc) -> None:
+    subjects = {(p.holder.actor, p.issue): (p, f) for p, f in doc._.finder_pairs
+                if p.kind == SUBJECT}
+    # "The Kremlin has talked at length about sanctions relief": no cue word, a pair of the
+    # state the Kremlin stands for, read through its verb.
+    pair, features = subjects[("Russia", "sanctions")]
+    assert pair.segment.text.startswith("The Kremlin has talked")
+    assert {"kind=subject", "sverb=talk", "sdep=nsubj", "under=True"} <= set(features)
+    assert "qkind=direct" not in features
+    # Both conjuncts of a subject are pairs, the quote around them read.
+    assert {("Ukraine", "security_guarantees"), ("Poland", "security_guarantees")} <= set(subjects)
+    assert "squote=indirect" in subjects[("Poland", "security_guarantees")][1]
+    # Lavrov's ceasefire is the rules' already: no pair of his on it, of either kind.
+    assert ("Sergey Lavrov", "ceasefire") not in subjects
+
+
+def test_a_subject_pair_gives_way_to_the_same_actors_quoted_pair(doc: Doc) -> None:
+    # Zelensky is the speaker and the subject of "said" and of "he pressed": one pair.
+    sentence = [(p.kind, p.holder.actor) for p, _ in doc._.finder_pairs
+                if p.segment.text.startswith("“Security guarantees are")]
+    assert sentence == [(QUOTED, "Volodymyr Zelensky")]
+
+
+def test_a_finder_reads_only_the_kinds_of_pair_it_was_trained_on(doc: Doc) -> None:
+    pairs = [(p, f) for p, f in doc._.finder_pairs if p.issue == "sanctions"]
+    assert {p.kind for p, _ in pairs} == {QUOTED, SUBJECT}
+    claims = build_pipeline(finder=False).get_pipe("redline_claims")
+    index, hedges = read_article(doc, claims.pack, claims.ctx).index, claims.ctx.hedges
+    both = finder(**{"issue=sanctions": DEMAND}).find(pairs, index, hedges, None)
+    quoted = finder(kinds=(QUOTED,), **{"issue=sanctions": DEMAND}).find(pairs, index, hedges,
+                                                                          None)
+    assert {c.actor for c in both} == {"Sergey Lavrov", "Russia"}
+    assert {c.actor for c in quoted} == {"Sergey Lavrov"}
+
+
 def test_a_likely_pair_becomes_a_claim_of_the_speaker_with_the_sentence(doc: Doc) -> None:
-    pairs = [(p, f) for p, f in doc._.quoted_pairs if p.issue == "sanctions"]
+    pairs = [(p, f) for p, f in doc._.finder_pairs if p.issue == "sanctions" and p.kind == QUOTED]
     claims = build_pipeline(finder=False).get_pipe("redline_claims")
     index, hedges = read_article(doc, claims.pack, claims.ctx).index, claims.ctx.hedges
     found = finder(**{"issue=sanctions": DEMAND}).find(pairs, index, hedges, date(2025, 3, 13))
@@ -92,6 +134,15 @@ def test_the_finder_file_round_trips_and_a_bad_one_names_itself(tmp_path: Path) 
         load_finder(tmp_path)
     with pytest.raises(PackError, match="add_at"):
         finder_from_json({"format": 1, "add_at": "high"})
+
+
+def test_a_finder_file_names_its_kinds_of_pair_and_older_files_read_quotes() -> None:
+    data = finder(0.45, kinds=(QUOTED, SUBJECT), a=DEMAND).to_json()
+    assert finder_from_json(data).pair_kinds == (QUOTED, SUBJECT)
+    del data["pair_kinds"]
+    assert finder_from_json(data).pair_kinds == (QUOTED,)
+    with pytest.raises(PackError, match="pair_kinds"):
+        finder_from_json({**data, "pair_kinds": ["rumour"]})
 
 
 SENTENCE = TextSpan(0, 40, "“Sanctions relief comes first,” Lavrov said.")

@@ -90,7 +90,7 @@ def collect(sets: Iterable[tuple[str, Path, Path]], pack: str,
             gold = json.loads(gold_path.read_text(encoding="utf-8")).get("claims", [])
             candidates = list(doc._.claim_candidates or [])
             pairs = [(pair_claim(pair, STANCES[0], "stated", None), features)
-                     for pair, features in doc._.quoted_pairs or []]
+                     for pair, features in doc._.finder_pairs or []]
             labelled = AnnotatedArticle(group, stem, gold, candidates, pairs=pairs)
             labelled.labels = label_candidates([c for c, _ in candidates], gold)
             found.append(labelled)

@@ -26,7 +26,7 @@ from redline.nlp.claim_assembly import (
     plan_point_drafts,
 )
 from redline.nlp.claim_features import Features, candidate_features
-from redline.nlp.claim_finder import ClaimFinder, load_finder, pair_features, quoted_pairs
+from redline.nlp.claim_finder import ClaimFinder, finder_pairs, load_finder, pair_features
 from redline.nlp.claim_frames import (
     Frame,
     contrasted,
@@ -65,6 +65,7 @@ from redline.nlp.claim_rules import (
 from redline.nlp.claim_scorer import ClaimScorer, load_scorer
 from redline.nlp.claim_segments import Segment, segments_of
 from redline.nlp.dates import resolve_statement_date
+from redline.nlp.doc_cache import text_of
 from redline.nlp.genre import detect_genre
 from redline.nlp.issue_coreference import with_coreferent_hits, with_plan_hits
 from redline.nlp.issue_similarity import IssueSimilarity
@@ -795,8 +796,8 @@ def _tokenizer_for(doc: Doc) -> Callable[[str], Doc]:
 
 
 class ClaimExtractor:
-    """Sets ``doc._.claims``, ``doc._.claim_candidates``, ``doc._.quoted_pairs`` and
-    ``doc._.genre``: the rules' candidates, the quoted pairs they left without a position,
+    """Sets ``doc._.claims``, ``doc._.claim_candidates``, ``doc._.finder_pairs`` and
+    ``doc._.genre``: the rules' candidates, the pairs they left without a position,
     and the claims: the candidates the pack's claim scorer keeps (all of them when the pack
     has no scorer or ``scorer`` is off) and those its claim finder reads in the pairs (none
     when it has no finder or ``finder`` is off)."""
@@ -810,13 +811,13 @@ class ClaimExtractor:
         self.finder: ClaimFinder | None = load_finder(pack_dir) if finder else None
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.genre = detect_genre(doc.text)
+        doc._.genre = detect_genre(text_of(doc))
         reading = read_article(doc, self.pack, self.ctx)
         scored = _with_features(reading, doc, self.pack)
         pairs = [(pair, pair_features(pair))
-                 for pair in quoted_pairs(doc, reading.index, reading.hits, reading.candidates)]
+                 for pair in finder_pairs(doc, reading.index, reading.hits, reading.candidates)]
         doc._.claim_candidates = scored
-        doc._.quoted_pairs = pairs
+        doc._.finder_pairs = pairs
         claims = (self.scorer.rescore(scored) if self.scorer is not None
                   else [claim for claim, _ in scored])
         if self.finder is not None:
@@ -829,7 +830,7 @@ class ClaimExtractor:
 @Language.factory(
     "redline_claims",
     default_config={"pack": "russia-ukraine", "scorer": True, "finder": True},
-    assigns=["doc._.claims", "doc._.claim_candidates", "doc._.quoted_pairs", "doc._.genre"],
+    assigns=["doc._.claims", "doc._.claim_candidates", "doc._.finder_pairs", "doc._.genre"],
     requires=["doc._.mentions", "doc._.quotes", "doc._.plans"],
 )
 def make_claim_extractor(nlp: Language, name: str, pack: str, scorer: bool,

@@ -20,9 +20,9 @@ DOC_EXTENSIONS: dict[str, object] = {
     "claims": None,  # list[Claim], set by redline_claims
     # list[tuple[Claim, Features]]: the rules' claims before the claim scorer, with its features
     "claim_candidates": None,
-    # list[tuple[QuotedPair, Features]]: quoted sentences naming an issue the rules read no
-    # position of the speaker on, with the features the claim finder reads
-    "quoted_pairs": None,
+    # list[tuple[FinderPair, Features]]: sentences naming an actor (as speaker or subject)
+    # and an issue the rules read no position of the actor on, with the finder's features
+    "finder_pairs": None,
 }
 
 
