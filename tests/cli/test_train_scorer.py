@@ -81,11 +81,38 @@ def test_train_finder_writes_a_finder_and_prints_the_held_out_figures(tmp_path: 
     out = tmp_path / "pack" / "claim_finder.json"
     result = CliRunner().invoke(app, ["train-finder", *sets, "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "with the finder" in result.output and "quoted pairs" in result.output
+    assert "with the finder" in result.output and "2 pairs" in result.output
     finder = load_finder(out.parent)
     assert finder is not None and finder.about is not None
     assert finder.about["sets"] == ["a", "b"] and finder.about["pairs"] == 2
     assert finder.about["labels"]["demand"] == 2
+    assert finder.pair_kinds == ("quote",)
+
+
+SUBJECT = """title: {title}
+published: 2025-03-13
+---
+The Kremlin has talked at length about sanctions relief in recent weeks.
+"""
+SUBJECT_GOLD = [{"actor": "Russia", "party": "russia", "issue": "sanctions",
+                 "stance": "demand", "status": "stated",
+                 "evidence": "The Kremlin has talked at length about sanctions relief"}]
+
+
+def test_train_finder_learns_subject_pairs_only_when_asked(tmp_path: Path) -> None:
+    sets = [str(annotated_set(tmp_path, name, SUBJECT, SUBJECT_GOLD)) for name in ("a", "b")]
+    for kinds, pairs in (("quote", 0), ("quote,subject", 2)):
+        out = tmp_path / kinds / "claim_finder.json"
+        result = CliRunner().invoke(app, ["train-finder", *sets, "--out", str(out),
+                                          "--pair-kinds", kinds])
+        assert result.exit_code == 0, result.output
+        finder = load_finder(out.parent)
+        assert finder is not None and finder.about is not None
+        assert finder.about["pairs"] == pairs
+        assert finder.pair_kinds == tuple(kinds.split(","))
+    result = CliRunner().invoke(app, ["train-finder", *sets, "--out", str(tmp_path / "x.json"),
+                                      "--pair-kinds", "rumour"])
+    assert result.exit_code != 0 and "--pair-kinds" in result.output
 
 
 def test_extract_without_the_finder_writes_no_claim_the_finder_would_add(tmp_path: Path) -> None:

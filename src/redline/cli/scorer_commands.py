@@ -13,7 +13,7 @@ from rich.table import Table
 from redline.cli.app import app, console
 from redline.cli.options import DEFAULT_PACK, PackOption, usage_error
 from redline.cli.progress import progress_bar
-from redline.nlp.claim_finder import FINDER_FILE, finder_text
+from redline.nlp.claim_finder import FINDER_FILE, PAIR_KINDS, QUOTED, finder_text
 from redline.nlp.claim_scorer import SCORER_FILE, scorer_text
 from redline.nlp.claim_training import AnnotatedArticle, collect, train
 from redline.nlp.finder_training import train_finder
@@ -27,12 +27,29 @@ def _annotated_set(folder: Path) -> tuple[str, Path, Path]:
     return folder.name, articles, gold
 
 
-def _collect(sets: list[Path], pack: str) -> list[AnnotatedArticle]:
+def _collect(sets: list[Path], pack: str, pair_kinds: tuple[str, ...] = (QUOTED,)
+             ) -> list[AnnotatedArticle]:
     found = [_annotated_set(folder) for folder in sets]
     if len({name for name, _, _ in found}) < 2:
         raise usage_error("give two annotated sets at least, to cross-validate")
     with progress_bar("reading the annotated articles", total=None) as advance:
-        return collect(found, pack, on_article=advance)
+        return collect(found, pack, on_article=advance, pair_kinds=pair_kinds)
+
+
+def _pair_kinds(value: str) -> tuple[str, ...]:
+    kinds = tuple(k.strip() for k in value.split(",") if k.strip())
+    unknown = [k for k in kinds if k not in PAIR_KINDS]
+    if not kinds or unknown:
+        raise usage_error(f"--pair-kinds: {value!r}; give one or more of "
+                          f"{', '.join(PAIR_KINDS)}, comma-separated")
+    return kinds
+
+
+PairKindsOption = Annotated[str, typer.Option(
+    "--pair-kinds",
+    help="The kinds of pair the finder learns and reads: quote (sentences of an actor's "
+         "quote) and subject (sentences with the actor as a clause's subject), "
+         "comma-separated.")]
 
 
 def _print_held_out(cross: dict[str, Any], key: str, heading: str) -> None:
@@ -82,18 +99,20 @@ def train_finder_command(
     sets: SetsArgument,
     out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the finder JSON "
                                       "(a pack uses the claim_finder.json in its folder).")],
+    pair_kinds: PairKindsOption = QUOTED,
     pack: PackOption = DEFAULT_PACK,
 ) -> None:
-    """Train the claim finder that reads positions in quoted sentences the rules left without
+    """Train the claim finder that reads positions in sentences the rules left without
     one."""
-    articles = _collect(sets, pack)
+    kinds = _pair_kinds(pair_kinds)
+    articles = _collect(sets, pack, kinds)
     with console.status("fitting and cross-validating"):
-        training = train_finder(articles)
+        training = train_finder(articles, kinds)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(finder_text(training.finder), encoding="utf-8")
     figures = training.figures
     _print_held_out(figures["cross_validated"], "with_finder", "with the finder")
-    console.print(f"{figures['articles']} articles, {figures['pairs']} quoted pairs; tuned: "
+    console.print(f"{figures['articles']} articles, {figures['pairs']} pairs; tuned: "
                   f"add a pair at P(stance) >= {figures['add_at']}, L2 {figures['l2']}; "
                   f"written to {out}")
 
@@ -103,13 +122,15 @@ def train_claims(
     sets: SetsArgument,
     pack_dir: Annotated[Path, typer.Option(
         "--pack-dir", help=f"The pack folder to write {SCORER_FILE} and {FINDER_FILE} to.")],
+    pair_kinds: PairKindsOption = QUOTED,
     pack: PackOption = DEFAULT_PACK,
 ) -> None:
     """Train the claim scorer and the claim finder together: the scorer's drop and relabel
     thresholds and the finder's adding threshold are chosen jointly, by cross-validation."""
-    articles = _collect(sets, pack)
+    kinds = _pair_kinds(pair_kinds)
+    articles = _collect(sets, pack, kinds)
     with console.status("fitting and cross-validating both models"):
-        models = train_claim_models(articles)
+        models = train_claim_models(articles, kinds)
     pack_dir.mkdir(parents=True, exist_ok=True)
     (pack_dir / SCORER_FILE).write_text(scorer_text(models.scorer), encoding="utf-8")
     (pack_dir / FINDER_FILE).write_text(finder_text(models.finder), encoding="utf-8")
@@ -124,7 +145,7 @@ def train_claims(
         table.add_row(name, *(f"{row[key]['f1']:.3f}" for key in columns))
     console.print(table)
     console.print(f"{figures['articles']} articles, {figures['candidates']} candidates, "
-                  f"{figures['pairs']} quoted pairs; tuned: drop at P(no claim) >= "
+                  f"{figures['pairs']} pairs; tuned: drop at P(no claim) >= "
                   f"{figures['drop_at']}, relabel at a margin of {figures['swap_margin']}, "
                   f"add a pair at P(stance) >= {figures['add_at']}, L2 {figures['l2']}; "
                   f"written to {pack_dir}")

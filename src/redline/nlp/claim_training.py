@@ -20,7 +20,7 @@ from redline.evaluation import Alignment, Counts, align, claim_matcher, same_act
 from redline.ingest import read_inputs
 from redline.model import STANCES, Article, Claim
 from redline.nlp.claim_features import Features
-from redline.nlp.claim_finder import pair_claim
+from redline.nlp.claim_finder import QUOTED, pair_claim
 from redline.nlp.claim_scorer import CLASSES, NO_CLAIM, ClaimScorer, apply_decisions, decide
 from redline.nlp.extraction import output_name
 from redline.nlp.pipeline import build_pipeline, process_articles
@@ -73,9 +73,11 @@ def label_candidates(candidates: Sequence[Claim], gold: list[Record]) -> list[st
 
 
 def collect(sets: Iterable[tuple[str, Path, Path]], pack: str,
-            on_article: Callable[[], None] | None = None) -> list[AnnotatedArticle]:
+            on_article: Callable[[], None] | None = None,
+            pair_kinds: Sequence[str] = (QUOTED,)) -> list[AnnotatedArticle]:
     """Run the rules (without a scorer) over each set's articles and pair every article
-    with its gold file ``NAME.gold.json``; articles without gold are skipped."""
+    with its gold file ``NAME.gold.json``; articles without gold are skipped. The finder's
+    pairs are kept of ``pair_kinds`` only."""
     nlp = build_pipeline(pack, scorer=False, finder=False)
     found: list[AnnotatedArticle] = []
     for group, articles_dir, gold_dir in sets:
@@ -90,7 +92,8 @@ def collect(sets: Iterable[tuple[str, Path, Path]], pack: str,
             gold = json.loads(gold_path.read_text(encoding="utf-8")).get("claims", [])
             candidates = list(doc._.claim_candidates or [])
             pairs = [(pair_claim(pair, STANCES[0], "stated", None), features)
-                     for pair, features in doc._.finder_pairs or []]
+                     for pair, features in doc._.finder_pairs or []
+                     if pair.kind in pair_kinds]
             labelled = AnnotatedArticle(group, stem, gold, candidates, pairs=pairs)
             labelled.labels = label_candidates([c for c, _ in candidates], gold)
             found.append(labelled)

@@ -17,7 +17,7 @@ import numpy as np
 
 from redline.evaluation import Counts, overlap_ok, same_actor
 from redline.model import STANCES, Claim
-from redline.nlp.claim_finder import ClaimFinder
+from redline.nlp.claim_finder import QUOTED, ClaimFinder
 from redline.nlp.claim_scorer import CLASSES, NO_CLAIM, ClaimScorer, Decision, apply_decisions
 from redline.nlp.claim_training import (
     NEVER,
@@ -87,9 +87,11 @@ class FinderTraining:
     figures: dict[str, Any]
 
 
-def train_finder(articles: list[AnnotatedArticle]) -> FinderTraining:
+def train_finder(articles: list[AnnotatedArticle],
+                 pair_kinds: tuple[str, ...] = (QUOTED,)) -> FinderTraining:
     """Choose the regularisation and threshold by leave-one-set-out cross-validation, then
-    fit on every article; the figures are the cross-validated ones."""
+    fit on every article; the figures are the cross-validated ones. ``pair_kinds`` are the
+    kinds of pair the articles were collected with, which the finder is to read."""
     groups = sorted({a.group for a in articles})
     if len(groups) < 2:
         raise ValueError("training needs at least two annotated sets to cross-validate")
@@ -132,7 +134,7 @@ def train_finder(articles: list[AnnotatedArticle]) -> FinderTraining:
     model = fit(everything, l2)
     # The model's own drop and relabel thresholds are not used by the finder.
     finder_model = ClaimScorer(model.weights, model.bias, NEVER, NEVER, about=figures)
-    return FinderTraining(ClaimFinder(finder_model, add_at, figures), figures)
+    return FinderTraining(ClaimFinder(finder_model, add_at, figures, pair_kinds), figures)
 
 
 __all__ = ["ADD_GRID", "FinderTraining", "Scored", "finder_design", "found_claims", "pair_label",

@@ -20,7 +20,7 @@ import numpy as np
 
 from redline.evaluation import Counts
 from redline.model import Claim
-from redline.nlp.claim_finder import ClaimFinder
+from redline.nlp.claim_finder import QUOTED, ClaimFinder
 from redline.nlp.claim_scorer import ClaimScorer, apply_decisions, decide
 from redline.nlp.claim_training import (
     DROP_GRID,
@@ -125,9 +125,11 @@ def _best(results: list[tuple[float, float, Thresholds]]) -> tuple[float, Thresh
     return l2, at
 
 
-def train_claim_models(articles: list[AnnotatedArticle]) -> ClaimModels:
+def train_claim_models(articles: list[AnnotatedArticle],
+                       pair_kinds: tuple[str, ...] = (QUOTED,)) -> ClaimModels:
     """Choose the regularisation and the three thresholds by leave-one-set-out
-    cross-validation, then fit both models on every article."""
+    cross-validation, then fit both models on every article. ``pair_kinds`` are the kinds of
+    pair the articles were collected with, which the finder is to read."""
     groups = sorted({a.group for a in articles})
     if len(groups) < 2:
         raise ValueError("training needs at least two annotated sets to cross-validate")
@@ -172,7 +174,7 @@ def train_claim_models(articles: list[AnnotatedArticle]) -> ClaimModels:
                     about=figures),
         # The finder's model keeps no drop or relabel thresholds of its own.
         ClaimFinder(ClaimScorer(finder.weights, finder.bias, NEVER, NEVER, about=figures),
-                    chosen.add_at, figures),
+                    chosen.add_at, figures, pair_kinds),
         figures)
 
 
