@@ -37,7 +37,7 @@ eval: $(STAMP)
 
 # Retrain the pack's claim scorer and claim finder on the dev sets (never on the held-out
 # ones), their thresholds chosen together; deterministic. `scorer` and `finder` train one alone.
-DEV_SETS := dev dev-2 dev-3 dev-4 dev-5 dev-6 dev-7 dev-8 dev-9 dev-10 dev-11 dev-12 dev-13 dev-14 dev-15 dev-16 dev-17 dev-18 dev-19 dev-20 dev-21 dev-22 dev-23 dev-24 dev-25 dev-26 dev-27 dev-28 dev-29 dev-30 dev-31 dev-32 dev-33 dev-34 dev-35 dev-36 dev-37 dev-38 dev-39 dev-40 dev-41 dev-42 dev-43 dev-44 dev-45 dev-46 dev-47 dev-48 dev-50 dev-52 dev-54
+DEV_SETS := dev dev-2 dev-3 dev-4 dev-5 dev-6 dev-7 dev-8 dev-9 dev-10 dev-11 dev-12 dev-13 dev-14 dev-15 dev-16 dev-17 dev-18 dev-19 dev-20 dev-21 dev-22 dev-23 dev-24 dev-25 dev-26 dev-27 dev-28 dev-29 dev-30 dev-31 dev-32 dev-33 dev-34 dev-35 dev-36 dev-37 dev-38 dev-39 dev-40 dev-41 dev-42 dev-43 dev-44 dev-45 dev-46 dev-47 dev-48 dev-49 dev-50 dev-51 dev-52 dev-53 dev-54 dev-55 dev-57 dev-58
 models: $(STAMP)
 	$(BIN)/redline train-claims $(addprefix eval/,$(DEV_SETS)) \
 	  --pack-dir src/redline/packs/data/russia-ukraine
