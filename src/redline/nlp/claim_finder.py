@@ -154,9 +154,12 @@ def subject_pairs(doc: Doc, index: HolderIndex, hits: list[IssueHit],
 
 
 def finder_pairs(doc: Doc, index: HolderIndex, hits: list[IssueHit],
-                 candidates: list[Candidate]) -> list[FinderPair]:
-    """The article's quoted pairs, then its subject pairs."""
+                 candidates: list[Candidate], kinds: tuple[str, ...] = PAIR_KINDS
+                 ) -> list[FinderPair]:
+    """The article's quoted pairs, then its subject pairs (when ``kinds`` asks for them)."""
     quoted = quoted_pairs(doc, index, hits, candidates)
+    if SUBJECT not in kinds:
+        return quoted
     return quoted + subject_pairs(doc, index, hits, candidates, quoted)
 
 

@@ -26,7 +26,13 @@ from redline.nlp.claim_assembly import (
     plan_point_drafts,
 )
 from redline.nlp.claim_features import Features, candidate_features
-from redline.nlp.claim_finder import ClaimFinder, finder_pairs, load_finder, pair_features
+from redline.nlp.claim_finder import (
+    PAIR_KINDS,
+    ClaimFinder,
+    finder_pairs,
+    load_finder,
+    pair_features,
+)
 from redline.nlp.claim_frames import (
     Frame,
     contrasted,
@@ -814,8 +820,11 @@ class ClaimExtractor:
         doc._.genre = detect_genre(text_of(doc))
         reading = read_article(doc, self.pack, self.ctx)
         scored = _with_features(reading, doc, self.pack)
-        pairs = [(pair, pair_features(pair))
-                 for pair in finder_pairs(doc, reading.index, reading.hits, reading.candidates)]
+        # Without a finder (training, the rules alone) every kind of pair is kept for reading;
+        # with one, only the kinds it reads are built.
+        kinds = self.finder.pair_kinds if self.finder is not None else PAIR_KINDS
+        pairs = [(pair, pair_features(pair)) for pair in
+                 finder_pairs(doc, reading.index, reading.hits, reading.candidates, kinds)]
         doc._.claim_candidates = scored
         doc._.finder_pairs = pairs
         claims = (self.scorer.rescore(scored) if self.scorer is not None
