@@ -83,8 +83,13 @@ class FinderPair:
     subject: int | None = None  # token index of the subject (subject pairs)
 
 
+# A sentence naming an issue: its span, the first cue of each issue in it, and whether the
+# rules read some position in it.
+IssueSentence = tuple[Span, dict[str, int], bool]
+
+
 def _issue_sentences(doc: Doc, hits: list[IssueHit], candidates: list[Candidate]
-                     ) -> Iterable[tuple[Span, dict[str, int], bool]]:
+                     ) -> Iterable[IssueSentence]:
     """Each sentence (no caption: it is no one's words) naming an issue: its span, the first
     cue of each issue in it, and whether the rules read some position in it."""
     sentences_with_claims = {e.start for c in candidates for e in c.claim.evidence}
@@ -100,18 +105,13 @@ def _issue_sentences(doc: Doc, hits: list[IssueHit], candidates: list[Candidate]
             yield doc[seg.start:seg.end], first_cue, has_claim
 
 
-def _claimed(candidates: list[Candidate]) -> set[tuple[str, str]]:
-    return {(c.claim.actor.casefold(), c.claim.issue) for c in candidates}
-
-
-def quoted_pairs(doc: Doc, index: HolderIndex, hits: list[IssueHit],
-                 candidates: list[Candidate]) -> list[FinderPair]:
+def quoted_pairs(doc: Doc, index: HolderIndex, sentences: list[IssueSentence],
+                 claimed: set[tuple[str, str]]) -> list[FinderPair]:
     """Every (speaker, issue) pair in the article's quoted sentences that the rules left
-    without a position, one per sentence."""
-    claimed = _claimed(candidates)
+    without a position (``claimed``: folded actor and issue), one per sentence."""
     quotes = [q for q in doc._.quotes or [] if q.speaker]
     pairs: list[FinderPair] = []
-    for span, first_cue, has_claim in _issue_sentences(doc, hits, candidates):
+    for span, first_cue, has_claim in sentences:
         speakers: dict[str, tuple[Holder, Quote]] = {}
         for quote in quotes:
             if quote.start < span.end_char and span.start_char < quote.end:
@@ -127,15 +127,14 @@ def quoted_pairs(doc: Doc, index: HolderIndex, hits: list[IssueHit],
     return pairs
 
 
-def subject_pairs(doc: Doc, index: HolderIndex, hits: list[IssueHit],
-                  candidates: list[Candidate], quoted: list[FinderPair]) -> list[FinderPair]:
+def subject_pairs(index: HolderIndex, sentences: list[IssueSentence],
+                  claimed: set[tuple[str, str]], quoted: list[FinderPair]) -> list[FinderPair]:
     """Every (subject, issue) pair of the article's sentences that the rules left without a
     position and no quoted pair of the sentence already holds, one per sentence: the subject
     of any clause ("Moscow also wants …", "Kyiv has ruled out …"), with its conjuncts."""
-    claimed = _claimed(candidates)
     quoted_here = {(p.segment.start, p.holder.actor.casefold(), p.issue) for p in quoted}
     pairs: list[FinderPair] = []
-    for span, first_cue, has_claim in _issue_sentences(doc, hits, candidates):
+    for span, first_cue, has_claim in sentences:
         subjects: dict[str, tuple[Holder, int]] = {}
         for token in span:
             if token.dep_ not in SUBJECT_DEPS:
@@ -149,7 +148,7 @@ def subject_pairs(doc: Doc, index: HolderIndex, hits: list[IssueHit],
                 if (key, issue) in claimed or (span.start, key, issue) in quoted_here:
                     continue
                 pairs.append(FinderPair(holder, issue, span, cue, has_claim, SUBJECT,
-                                        index.quote_at(doc[subject]), subject))
+                                        index.quote_at(span.doc[subject]), subject))
     return pairs
 
 
@@ -157,10 +156,12 @@ def finder_pairs(doc: Doc, index: HolderIndex, hits: list[IssueHit],
                  candidates: list[Candidate], kinds: tuple[str, ...] = PAIR_KINDS
                  ) -> list[FinderPair]:
     """The article's quoted pairs, then its subject pairs (when ``kinds`` asks for them)."""
-    quoted = quoted_pairs(doc, index, hits, candidates)
+    sentences = list(_issue_sentences(doc, hits, candidates))
+    claimed = {(c.claim.actor.casefold(), c.claim.issue) for c in candidates}
+    quoted = quoted_pairs(doc, index, sentences, claimed)
     if SUBJECT not in kinds:
         return quoted
-    return quoted + subject_pairs(doc, index, hits, candidates, quoted)
+    return quoted + subject_pairs(index, sentences, claimed, quoted)
 
 
 def _path_up(token_i: int, segment: Span) -> list[int]:
